@@ -1,0 +1,43 @@
+"""The cleaning pipeline's contract: raw bytes in, these records out. No Django here."""
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class ReportEntry:
+    """One thing the cleaner removed, changed or flagged, and why."""
+
+    action: str  # "removed" | "changed" | "flagged" | "split" | "joined" | "moved"
+    reason: str  # short machine-readable reason, e.g. "footer:icp", "pinyin", "mojibake"
+    text: str = ""  # the text concerned (before the change)
+    replacement: str = ""  # the text after the change, for "changed"
+
+
+@dataclass
+class CleanedArticle:
+    title: str
+    paragraphs: list[str]
+    subtitle: str = ""
+    authors: list[str] = field(default_factory=list)
+    source: str = ""
+    url: str = ""
+    published: str | None = None  # "YYYY-MM-DD", "YYYY-MM" or "YYYY"
+    date_precision: str = "unknown"  # "day" | "month" | "year" | "unknown"
+    date_evidence: str = ""
+    flags: list[str] = field(default_factory=list)
+    original_script: str = "simplified"  # or "traditional"
+    sections: list[dict] = field(default_factory=list)  # [{"heading": str, "first_paragraph": int}]
+    report: list[ReportEntry] = field(default_factory=list)
+
+    def to_dict(self):
+        return asdict(self)
+
+
+@dataclass
+class CleanedPage:
+    encoding: str
+    articles: list[CleanedArticle]
+    report: list[ReportEntry] = field(default_factory=list)
+
+
+class UnreadablePage(ValueError):
+    """The file cannot be turned into text; the message says why, for the ingest summary."""

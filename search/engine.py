@@ -1,0 +1,216 @@
+"""Where a query becomes results: parse, filter, sort, page, and count facets in the index.
+
+Facets are counted by whoosh.sorting from the per-document list columns of the facet fields,
+over every matched document. A facet with chosen values is counted again without its own
+filter (disjunctive faceting), so its other values keep their counts and can be OR-ed in.
+"""
+import datetime
+import os
+import re
+import threading
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+from haystack import connections
+from whoosh import sorting
+from whoosh.qparser import QueryParser
+from whoosh.query import And, DateRange, Every, Not, NullQuery, Or, Phrase, Term
+
+from .params import FACETS, SearchParams
+
+PAGE_SIZE = 20
+TEXT_FIELDS = ("text", "title")
+QUERY_FIELDS = {"title": "title", "park": "park", "figure": "figure", "source": "source", "region": "region", "initiative": "initiative"}
+FIELD_PREFIX = re.compile(r"(?<![\w\"])([A-Za-z_]+):")
+NEGATION = re.compile(r"(^|\s)-(?=\S)")
+SYNTAX_CHARACTERS = re.compile(r"[\"()\[\]{}:^~*?\\]")
+
+
+@dataclass
+class SearchOutcome:
+    total: int
+    page: int
+    page_count: int
+    hits: list[dict]  # {"id": int, "score": float}
+    facets: dict[str, list[tuple[str, int]]]
+    highlight_terms: list[str]
+    notices: list[str] = field(default_factory=list)
+
+
+_searcher_lock = threading.Lock()
+_searcher = {"value": None, "folder": None}
+
+
+def backend():
+    engine = connections["default"].get_backend()
+    if not engine.setup_complete:
+        engine.setup()
+    return engine
+
+
+def searcher():
+    """One searcher per process, refreshed only when the index changed since the last query.
+
+    A rebuild swaps the index folder behind a symlink; a new folder means a new searcher.
+    """
+    engine = backend()
+    folder = os.path.realpath(engine.path)
+    with _searcher_lock:
+        current = _searcher["value"]
+        if current is None or _searcher["folder"] != folder:
+            if current is not None:
+                current.close()
+                engine.setup()
+            current = engine.index.searcher()
+        else:
+            current = current.refresh()
+        _searcher.update(value=current, folder=folder)
+        return current
+
+
+def reset_searcher():
+    with _searcher_lock:
+        if _searcher["value"] is not None:
+            _searcher["value"].close()
+        _searcher.update(value=None, folder=None)
+
+
+def rewrite_syntax(text: str) -> str:
+    """Users' syntax to whoosh's: `-word` → `NOT word`; unknown `field:` prefixes are plain text."""
+    text = NEGATION.sub(r"\1NOT ", text)
+    return FIELD_PREFIX.sub(lambda m: f"{m.group(1)}:" if m.group(1) in QUERY_FIELDS else f"{m.group(1)} ", text)
+
+
+def is_balanced(text: str) -> bool:
+    depth = 0
+    for ch in text:
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if depth < 0:
+            return False
+    return depth == 0 and text.count('"') % 2 == 0
+
+
+def parse_query(q: str, schema, notices: list[str]):
+    if not q:
+        return Every()
+    parser = QueryParser("text", schema=schema)
+    if is_balanced(q):
+        try:
+            parsed = parser.parse(rewrite_syntax(q))
+            if not isinstance(parsed, NullQuery):
+                return parsed
+        except Exception:  # whoosh raises assorted errors on odd syntax; all mean "fall back"
+            pass
+    notices.append(_("检索式有语法错误，已按普通检索处理。"))
+    plain = SYNTAX_CHARACTERS.sub(" ", q)
+    return parser.parse(plain) if plain.strip() else Every()
+
+
+def positive_terms(query) -> list[str]:
+    """Words to highlight: the text terms of the query that are not excluded with NOT."""
+    if isinstance(query, Not):
+        return []
+    if isinstance(query, Phrase):
+        return list(query.words) if query.fieldname in TEXT_FIELDS else []
+    if isinstance(query, Term):
+        return [query.text] if query.fieldname in TEXT_FIELDS and isinstance(query.text, str) else []
+    return [term for child in query.children() for term in positive_terms(child)]
+
+
+def facet_filter(name: str, values: list[str]):
+    return Or([Term(name, value) for value in values])
+
+
+def date_filter(params: SearchParams):
+    start, end = params.date_range()
+    if not start and not end:
+        return None
+    start_dt = datetime.datetime.combine(start, datetime.time.min) if start else None
+    end_dt = datetime.datetime.combine(end, datetime.time.max) if end else None
+    return DateRange("published", start_dt, end_dt)
+
+
+def combined_filter(params: SearchParams, except_facet: str | None = None):
+    parts = [facet_filter(name, values) for name, values in params.filters.items() if name != except_facet]
+    dates = date_filter(params)
+    if dates is not None:
+        parts.append(dates)
+    return And(parts) if parts else None
+
+
+def facet_counts(results, name) -> list[tuple[str, int]]:
+    groups = results.groups(name)
+    counted = [(key.decode("utf-8") if isinstance(key, bytes) else str(key), count) for key, count in groups.items() if key]
+    return sorted(counted, key=lambda item: (-item[1], item[0]))
+
+
+def facet_spec(names):
+    return {name: sorting.FieldFacet(name, allow_overlap=True, maptype=sorting.Count) for name in names}
+
+
+def sort_spec(sort: str):
+    if sort == "newest":
+        return sorting.FieldFacet("published", reverse=True)
+    if sort == "oldest":
+        return sorting.FieldFacet("published")
+    return None
+
+
+def run_search(params: SearchParams, page_size: int = PAGE_SIZE) -> SearchOutcome:
+    notices = list(params.notices)
+    search = searcher()
+    query = parse_query(params.q, search.schema, notices)
+    plain_facets = [name for name in FACETS if name not in params.filters]
+    results = search.search(
+        query,
+        limit=params.page * page_size,
+        filter=combined_filter(params),
+        sortedby=sort_spec(params.effective_sort),
+        groupedby=facet_spec(plain_facets),
+    )
+    facets = {name: facet_counts(results, name) for name in plain_facets}
+    for name in params.filters:
+        recount = search.search(query, limit=1, filter=combined_filter(params, except_facet=name), groupedby=facet_spec([name]))
+        facets[name] = facet_counts(recount, name)
+
+    total = len(results)
+    page_count = max(1, -(-total // page_size))
+    page = params.page
+    if page > page_count:
+        notices.append(_("第 %(page)d 页不存在：共 %(count)d 页，已显示最后一页。") % {"page": page, "count": page_count})
+        page = page_count
+        results = search.search(
+            query, limit=page * page_size, filter=combined_filter(params), sortedby=sort_spec(params.effective_sort)
+        )
+    for name, values in params.filters.items():
+        known = {value for value, _count in facets.get(name, [])}
+        for value in values:
+            if value not in known:
+                notices.append(_("没有文章符合筛选条件“%(value)s”。") % {"value": value})
+    hits = [
+        {"id": int(hit["django_id"]), "score": hit.score or 0.0}
+        for hit in results[(page - 1) * page_size : page * page_size]
+    ]
+    terms = list(dict.fromkeys(positive_terms(query)))
+    return SearchOutcome(total, page, page_count, hits, facets, terms, notices)
+
+
+def more_like_this(article_id: int, count: int = 5) -> list[int]:
+    """Ids of the articles whose text is closest to this one's, by the index's key terms."""
+    search = searcher()
+    docnum = search.document_number(id=f"archive.article.{article_id}")
+    if docnum is None:
+        return []
+    from archive.models import Article
+
+    article = Article.objects.filter(pk=article_id).first()
+    if article is None:
+        return []
+    text = " ".join([article.title, article.body])
+    keywords = [word for word, _score in search.key_terms_from_text("text", text, numterms=12)]
+    if not keywords:
+        return []
+    query = Or([Term("text", word) for word in keywords])
+    results = search.search(query, limit=count + 1)
+    return [int(hit["django_id"]) for hit in results if hit.docnum != docnum][:count]
+

@@ -1,0 +1,24 @@
+import sys
+
+from django.core.management.base import BaseCommand
+
+from search.rebuild import build
+
+
+class Command(BaseCommand):
+    help = "Rebuild the search index beside the live one and swap it in (search keeps working meanwhile)."
+
+    def add_arguments(self, parser):
+        # Accepted for compatibility with haystack's command; this rebuild never asks.
+        parser.add_argument("--noinput", "--no-input", action="store_true", help="do not prompt (never prompts)")
+
+    def handle(self, *args, **options):
+        def progress(done, total):
+            if sys.stderr.isatty():
+                sys.stderr.write(f"\rindexed {done}/{total}")
+                sys.stderr.flush()
+
+        result = build(progress)
+        if sys.stderr.isatty():
+            sys.stderr.write("\n")
+        self.stdout.write(f"search index rebuilt: {result['indexed']} articles ({result['replayed']} edits replayed)")

@@ -1,0 +1,94 @@
+"""Keeping the search index and the segmentation dictionary in step with the database.
+
+Changes are gathered per thread and applied once the transaction commits: an ingest of a page
+touches its articles and their links many times but reindexes each article once, and a rolled
+back change never reaches the index.
+"""
+import logging
+import threading
+
+from django.db import transaction
+from django.db.models import signals
+from haystack import connections
+from haystack.signals import BaseSignalProcessor
+
+from archive.models import (
+    Article, ArticleFigure, ArticleInitiative, ArticlePark, Figure, Initiative, Park, Source,
+)
+
+from . import dictionary
+
+log = logging.getLogger(__name__)
+LINK_MODELS = (ArticlePark, ArticleFigure, ArticleInitiative)
+ENTITY_MODELS = (Park, Figure, Initiative)
+
+_pending = threading.local()
+
+
+def pending() -> dict:
+    if not hasattr(_pending, "state"):
+        _pending.state = {"articles": set(), "dictionary": False}
+    return _pending.state
+
+
+def article_index():
+    return connections["default"].get_unified_index().get_index(Article)
+
+
+def reindex_articles(article_ids) -> None:
+    """Index the visible ones among `article_ids`, and drop the rest from the index."""
+    article_ids = set(article_ids)
+    if not article_ids:
+        return
+    index = article_index()
+    backend = index._get_backend(None)
+    visible = list(index.index_queryset().filter(pk__in=article_ids))
+    backend.update(index, visible)
+    for article_id in article_ids - {a.pk for a in visible}:
+        backend.remove(f"archive.article.{article_id}")
+
+
+def flush() -> None:
+    state = pending()
+    article_ids, state["articles"] = state["articles"], set()
+    rewrite_dictionary, state["dictionary"] = state["dictionary"], False
+    if rewrite_dictionary:
+        dictionary.write()
+    try:
+        reindex_articles(article_ids)
+    except Exception:
+        # The database change is committed either way; say loudly that search lags behind.
+        log.exception("search index update failed for articles %s", sorted(article_ids))
+        raise
+
+
+def schedule(article_ids=(), rewrite_dictionary=False) -> None:
+    state = pending()
+    state["articles"].update(article_ids)
+    state["dictionary"] = state["dictionary"] or rewrite_dictionary
+    transaction.on_commit(flush)
+
+
+class ArticleSignalProcessor(BaseSignalProcessor):
+    def setup(self):
+        for model in (Article, *LINK_MODELS, *ENTITY_MODELS, Source):
+            signals.post_save.connect(self.changed, sender=model)
+            signals.post_delete.connect(self.changed, sender=model)
+
+    def teardown(self):
+        for model in (Article, *LINK_MODELS, *ENTITY_MODELS, Source):
+            signals.post_save.disconnect(self.changed, sender=model)
+            signals.post_delete.disconnect(self.changed, sender=model)
+
+    def changed(self, sender, instance, **kwargs):
+        if sender is Article:
+            schedule([instance.pk])
+        elif sender in LINK_MODELS:
+            schedule([instance.article_id])
+        elif sender is Source:
+            schedule(instance.articles.values_list("pk", flat=True))
+        else:
+            # A renamed entity changes the facet values of its articles and the dictionary.
+            linked = instance.article_links.values_list("article_id", flat=True) if instance.pk else []
+            schedule(linked, rewrite_dictionary=True)
+

@@ -1,0 +1,50 @@
+"""Result snippets with whole matched words highlighted, through the same analysis as the index.
+
+The article text is escaped piece by piece; the only markup in a snippet is <mark>.
+"""
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from .analysis import normalise, sub_words, words_with_offsets
+
+CONTEXT_BEFORE = 30
+
+
+def matched_spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
+    """Character spans of the words of `text` that match a term, directly or by a sub-word."""
+    normalised = normalise(text)
+    if len(normalised) != len(text):
+        return []  # offsets would not line up; better no highlight than a wrong one
+    return [
+        (start, end)
+        for word, start, end in words_with_offsets(normalised)
+        if word in terms or terms.intersection(sub_words(word))
+    ]
+
+
+def render(text: str, spans: list[tuple[int, int]], start: int, end: int) -> str:
+    parts, cursor = [], start
+    for span_start, span_end in spans:
+        if span_end <= start or span_start >= end:
+            continue
+        span_start, span_end = max(span_start, start), min(span_end, end)
+        parts.append(escape(text[cursor:span_start]))
+        parts.append(f"<mark>{escape(text[span_start:span_end])}</mark>")
+        cursor = span_end
+    parts.append(escape(text[cursor:end]))
+    return "".join(parts)
+
+
+def snippet(text: str, terms: list[str], width: int = 140) -> SafeString:
+    text = " ".join(text.split())
+    spans = matched_spans(text, set(terms)) if terms else []
+    start = max(0, spans[0][0] - CONTEXT_BEFORE) if spans else 0
+    end = min(len(text), start + width)
+    html = render(text, spans, start, end)
+    return mark_safe(("…" if start > 0 else "") + html + ("…" if end < len(text) else ""))
+
+
+def highlight(text: str, terms: list[str]) -> SafeString:
+    """All of `text`, escaped, with every matched word marked."""
+    spans = matched_spans(text, set(terms)) if terms else []
+    return mark_safe(render(text, spans, 0, len(text)))
