@@ -95,6 +95,8 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = DATA_DIR / "staticfiles"
+# Serve straight from static/ when collectstatic has not run (tests, a fresh checkout).
+WHITENOISE_USE_FINDERS = True
 
 LOGIN_URL = "/admin/login/"
 

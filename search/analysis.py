@@ -3,8 +3,8 @@
 normalise (NFKC, lower-case, traditional → simplified) → segment with jieba and the
 archive's own dictionary → drop punctuation and stop words.
 
-Index time emits each precise-mode word at its own position, plus the dictionary sub-words
-of long generic words at the same position, so 新区 finds 高新区建设 and phrases still line up.
+Index time emits each precise-mode word at its own position, plus the parts of long words at
+the same position (新能源汽车 → 新能源, 汽车), so a part finds the whole and phrases still line up.
 Query time emits precise-mode words only, so 高新区 is one term, not 高新 AND 新区 AND 高新区.
 Archive entity names (parks, figures, initiatives) stay whole: 两江新区 never yields 新区.
 """
@@ -53,18 +53,25 @@ def is_word(token: str) -> bool:
 
 @lru_cache(maxsize=50_000)
 def sub_words(word: str) -> tuple[str, ...]:
-    """Dictionary words inside a long generic word (高新区 → 高新, 新区); none for entity names
-    except their leading place name (成都高新区 → 成都), so 新区 never matches 两江新区."""
+    """How jieba would split `word` if it were not itself a word: 高新区 → 高新 (the 区 is
+    dropped), 新能源汽车 → 新能源, 汽车. Never the overlapping 新区 of 高新区, which is a
+    different word. Entity names keep only non-generic parts: 成都高新区 → 成都, 两江新区 → 两江."""
+    if len(word) < 3:
+        return ()
     tokenizer = segmenter()
-    found = []
-    for size in (2, 3):
-        for start in range(len(word) - size + 1):
-            part = word[start : start + size]
-            if part != word and tokenizer.FREQ.get(part):
-                found.append(part)
+    dag = tokenizer.get_DAG(word)
+    dag[0] = [end for end in dag[0] if end != len(word) - 1] or [0]
+    route = {}
+    tokenizer.calc(word, dag, route)
+    parts, start = [], 0
+    while start < len(word):
+        end = route[start][1] + 1
+        parts.append(word[start:end])
+        start = end
+    parts = [part for part in parts if len(part) > 1 and part != word]
     if dictionary.is_entity(word):
-        found = [part for part in found if word.startswith(part) and not dictionary.is_designator(part)]
-    return tuple(dict.fromkeys(found))
+        parts = [part for part in parts if not dictionary.is_designator(part)]
+    return tuple(dict.fromkeys(parts))
 
 
 def words_with_offsets(text: str):

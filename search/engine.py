@@ -97,7 +97,7 @@ def parse_query(q: str, schema, notices: list[str]):
     if is_balanced(q):
         try:
             parsed = parser.parse(rewrite_syntax(q))
-            if not isinstance(parsed, NullQuery):
+            if parsed is not NullQuery:
                 return parsed
         except Exception:  # whoosh raises assorted errors on odd syntax; all mean "fall back"
             pass

@@ -41,7 +41,7 @@ def reindex_articles(article_ids) -> None:
     if not article_ids:
         return
     index = article_index()
-    backend = index._get_backend(None)
+    backend = index.get_backend()
     visible = list(index.index_queryset().filter(pk__in=article_ids))
     backend.update(index, visible)
     for article_id in article_ids - {a.pk for a in visible}:

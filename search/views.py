@@ -1,3 +1,5 @@
+from urllib.parse import parse_qsl, urlencode
+
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
@@ -12,11 +14,9 @@ from .results import as_json, result_rows
 def search(request):
     params = params_from_querydict(request.GET)
     wants_json = request.GET.get("format") == "json"
-    canonical = params.query_string()
-    if wants_json:
-        canonical = f"{canonical}&format=json" if canonical else "format=json"
-    if not params.notices and request.META.get("QUERY_STRING", "") != canonical:
-        return redirect(f"{request.path}?{canonical}" if canonical else request.path)
+    canonical = params.pairs() + ([("format", "json")] if wants_json else [])
+    if not params.notices and request_pairs(request) != canonical:
+        return redirect(f"{request.path}?{urlencode(canonical)}" if canonical else request.path)
 
     outcome = run_search(params)
     rows = result_rows(outcome)
@@ -35,6 +35,12 @@ def search(request):
             "histogram": month_histogram(params, outcome),
         },
     )
+
+
+def request_pairs(request) -> list[tuple[str, str]]:
+    """The query string's pairs in their order; WSGI hands the raw bytes over as Latin-1."""
+    raw = request.META.get("QUERY_STRING", "").encode("iso-8859-1", errors="replace").decode("utf-8", errors="replace")
+    return parse_qsl(raw, keep_blank_values=True)
 
 
 FACET_LABELS = {

@@ -12,13 +12,14 @@ SEEDS = ROOT / "fixtures" / "raw"
 
 
 @pytest.fixture(autouse=True)
-def isolated_search(tmp_path, settings, monkeypatch):
+def isolated_search(tmp_path_factory, settings, monkeypatch):
     """Every test gets its own empty index and word file, so tests never see each other's data."""
-    monkeypatch.setitem(settings.HAYSTACK_CONNECTIONS["default"], "PATH", str(tmp_path / "index"))
-    settings.GAOXIN_USER_DICT = tmp_path / "userdict.txt"
+    folder = tmp_path_factory.mktemp("search-data")
+    monkeypatch.setitem(settings.HAYSTACK_CONNECTIONS["default"], "PATH", str(folder / "index"))
+    settings.GAOXIN_USER_DICT = folder / "userdict.txt"
     connections.reload("default")
     reset_searcher()
-    yield tmp_path / "index"
+    yield folder / "index"
     reset_searcher()
     connections.reload("default")
 

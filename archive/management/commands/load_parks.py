@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from archive.gazetteer import GAZETTEER_CSV, read_gazetteer
 from archive.models import Park
@@ -20,15 +21,21 @@ class Command(BaseCommand):
             rows = read_gazetteer(options["path"])
         except (OSError, ValueError) as error:
             raise CommandError(str(error))
+        with transaction.atomic():
+            created, updated = self.store(rows, options["overwrite"])
+        self.stdout.write(f"parks: {created} created, {updated} updated, {len(rows) - created - updated} unchanged")
+
+    @staticmethod
+    def store(rows, overwrite):
         created = updated = 0
         for fields in rows:
             park = Park.objects.filter(full_name=fields["full_name"]).first()
             if park is None:
                 Park.objects.create(**fields)
                 created += 1
-            elif options["overwrite"]:
+            elif overwrite:
                 for name, value in fields.items():
                     setattr(park, name, value)
                 park.save()
                 updated += 1
-        self.stdout.write(f"parks: {created} created, {updated} updated, {len(rows) - created - updated} unchanged")
+        return created, updated
