@@ -116,3 +116,4 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 GAOXIN_USER_DICT = Path(os.environ.get("GAOXIN_USER_DICT", DATA_DIR / "userdict.txt"))
+FORMS_URLFIELD_ASSUME_HTTPS = True
