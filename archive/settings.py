@@ -98,7 +98,9 @@ STATIC_ROOT = DATA_DIR / "staticfiles"
 # Serve straight from static/ when collectstatic has not run (tests, a fresh checkout).
 WHITENOISE_USE_FINDERS = True
 
-LOGIN_URL = "/admin/login/"
+LOGIN_URL = "/accounts/login/"
+LOGIN_REDIRECT_URL = "/search/saved/"
+LOGOUT_REDIRECT_URL = "/"
 
 HAYSTACK_CONNECTIONS = {
     "default": {
@@ -116,4 +118,3 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 GAOXIN_USER_DICT = Path(os.environ.get("GAOXIN_USER_DICT", DATA_DIR / "userdict.txt"))
-FORMS_URLFIELD_ASSUME_HTTPS = True

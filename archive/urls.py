@@ -18,5 +18,6 @@ urlpatterns = [
     path("", include(archive_patterns)),
     path("search/", include("search.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,6 +1,13 @@
 from django.urls import path
 
-from . import views
+from . import feeds, saved_views, views
 
 app_name = "search"
-urlpatterns = [path("", views.search, name="search")]
+urlpatterns = [
+    path("", views.search, name="search"),
+    path("atom/", feeds.SearchResultsFeed(), name="feed"),
+    path("saved/", saved_views.saved_list, name="saved"),
+    path("saved/<int:pk>/rename/", saved_views.saved_rename, name="saved-rename"),
+    path("saved/<int:pk>/delete/", saved_views.saved_delete, name="saved-delete"),
+    path("saved/feed/<str:token>/", feeds.SavedSearchFeed(), name="saved-feed"),
+]
