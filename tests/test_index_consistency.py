@@ -1,0 +1,129 @@
+"""The index stays in step with the database: waiting writers, interrupted rebuilds, two processes."""
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from haystack import connections
+
+from archive.models import Article
+from search import rebuild
+from search.engine import more_like_this, run_search
+from search.params import SearchParams
+
+from . import factories
+
+pytestmark = pytest.mark.django_db(transaction=True)
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def hits(q):
+    return {hit["id"] for hit in run_search(SearchParams(q=q)).hits}
+
+
+def test_a_writer_waits_for_the_lock_instead_of_dropping_the_update():
+    article = factories.article("氢能产业园开工", "氢能。", "2022-01-01")
+    backend = connections["default"].get_backend()
+    blocker = backend.index.writer()  # another process's writer, in effect
+    threading.Timer(1.0, blocker.cancel).start()
+    started = time.monotonic()
+    article.delete()  # must wait about a second, then remove the document
+    assert time.monotonic() - started >= 0.9
+    assert hits("氢能") == set()
+
+
+def test_interrupted_rebuild_leaves_the_live_index_working(monkeypatch):
+    article = factories.article("两江新区二次创业", "两江新区。", "2022-09-28")
+    rebuild.build()
+    assert hits("两江新区") == {article.pk}
+
+    monkeypatch.setattr(rebuild.whoosh_index.FileIndex, "writer", lambda self, **kw: FailingWriter(), raising=False)
+    with pytest.raises(KeyboardInterrupt):
+        rebuild.build()
+    monkeypatch.undo()
+    assert hits("两江新区") == {article.pk}
+    assert len(rebuild.generation_folders(rebuild.live_path())) == 1
+    assert rebuild.build()["indexed"] == 1
+
+
+class FailingWriter:
+    def add_document(self, **fields):
+        raise KeyboardInterrupt("killed mid-rebuild")
+
+    def cancel(self):
+        pass
+
+
+def test_edits_during_a_rebuild_are_replayed(monkeypatch):
+    first = factories.article("成都高新区党建", "党建。", "2020-12-08")
+    original_create = rebuild.whoosh_index.create_in
+
+    def create_then_edit(*args, **kwargs):
+        created = original_create(*args, **kwargs)
+        Article.objects.filter(pk=first.pk).update(body="党建与氢能。", updated_at=first.updated_at.__class__.now(first.updated_at.tzinfo))
+        return created
+
+    monkeypatch.setattr(rebuild.whoosh_index, "create_in", create_then_edit)
+    result = rebuild.build()
+    assert result["replayed"] >= 1
+    assert hits("氢能") == {first.pk}
+
+
+def test_more_like_this_finds_the_closest_article():
+    a = factories.article("成渝国家高新区党建联盟发布十大党建共建项目", "党建联盟 共建项目 成渝地区 双城经济圈 高新区 党建 联盟 项目", "2020-12-08")
+    b = factories.article("成渝地区双城经济圈党建联盟交接", "党建联盟 双城经济圈 成渝地区 轮值主席 党建 联盟", "2021-12-08")
+    factories.article("常州高新区新能源", "新能源 光伏 储能 汽车 产业 集群", "2023-04-01")
+    assert more_like_this(a.pk)[0] == b.pk
+
+
+WORKER = """
+import sys
+import django
+django.setup()
+from archive.models import Article
+role, ids = sys.argv[1], [int(i) for i in sys.argv[2].split(",")]
+for pk in ids:
+    article = Article.objects.get(pk=pk)
+    if role == "edit":
+        article.body = article.body + f" 编辑标记{pk}号"
+        article.save()
+    elif role == "hide":
+        article.is_hidden = True
+        article.save()
+    else:
+        article.delete()
+"""
+
+
+def test_two_processes_updating_and_deleting_at_once(tmp_path):
+    env = {**os.environ, "GAOXIN_DATA_DIR": str(tmp_path), "GAOXIN_INDEX_PATH": str(tmp_path / "index"),
+           "GAOXIN_USER_DICT": str(tmp_path / "userdict.txt"), "DJANGO_SETTINGS_MODULE": "archive.settings"}
+    env.pop("DATABASE_URL", None)
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    subprocess.run(manage + ["migrate", "-v0"], env=env, check=True, cwd=ROOT)
+    make = "from tests.factories import article\n" + "\n".join(
+        f"article('第{i}篇新闻', '园区新闻正文{i}。', '2021-01-{i % 28 + 1:02d}')" for i in range(40)
+    )
+    subprocess.run(manage + ["shell", "-v0", "-c", make], env=env, check=True, cwd=ROOT)
+    subprocess.run(manage + ["rebuild_index"], env=env, check=True, cwd=ROOT, capture_output=True)
+    ids = subprocess.run(manage + ["shell", "-v0", "-c", "from archive.models import Article; print(','.join(str(p) for p in Article.objects.order_by('pk').values_list('pk', flat=True)))"],
+                         env=env, check=True, cwd=ROOT, capture_output=True, text=True).stdout.strip().split(",")
+    edit, hide, delete = ids[:20], ids[20:25], ids[25:40]
+    workers = [
+        subprocess.Popen([sys.executable, "-c", WORKER, role, ",".join(group)], env=env, cwd=ROOT)
+        for role, group in (("edit", edit), ("delete", delete), ("hide", hide))
+    ]
+    assert [w.wait(timeout=120) for w in workers] == [0, 0, 0]
+    check = f"""
+from search.engine import run_search
+from search.params import SearchParams
+found = lambda q: {{h['id'] for h in run_search(SearchParams(q=q), page_size=100).hits}}
+assert found('编辑标记') == {{{",".join(edit)}}}, found('编辑标记')
+assert found('园区新闻') == {{{",".join(edit)}}}, found('园区新闻')
+print('consistent')
+"""
+    result = subprocess.run(manage + ["shell", "-v0", "-c", check], env=env, cwd=ROOT, capture_output=True, text=True)
+    assert "consistent" in result.stdout, result.stderr[-2000:]
