@@ -124,8 +124,9 @@ def _parse_city_table(table: dict[str, str]) -> dict[str, tuple[str, str]]:
 CITIES = _parse_city_table(_CITY_TABLE)
 
 
-def province_of(city: str) -> str:
-    return CITIES.get(city, ("", ""))[0]
+def province_of(place: str) -> str:
+    """The province a province or city full name lies in."""
+    return place if place in PROVINCES else CITIES.get(place, ("", ""))[0]
 
 
 def place_names() -> dict[str, str]:

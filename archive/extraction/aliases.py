@@ -1,8 +1,8 @@
 """Every name a park is written under, generated from its gazetteer entry. Pure functions."""
-import re
 from collections import defaultdict
 
 from ..regions import CITIES, MUNICIPALITIES, short_form
+from .text import fold
 from .types import ParkEntry
 
 # The official suffixes of national zones, longest first; what precedes one is the park's "head" (成都, 东莞松山湖).
@@ -93,11 +93,8 @@ def park_aliases(entry: ParkEntry) -> set[str]:
             names |= {variant + form for form in (*forms, suffix)}
             if entry.kind != "new_area" and not variant.endswith(("市", "省", "区")):
                 names.add(variant + COLLOQUIAL_SUFFIX)
-    return {fold_parentheses(n) for n in names if n}
-
-
-def fold_parentheses(name: str) -> str:
-    return name.replace("（", "(").replace("）", ")")
+    # Folded like article text, so 杭州高新区（滨江） on a park record matches 杭州高新区(滨江) in an article.
+    return {fold(n) for n in names if n}
 
 
 def alias_table(entries: list[ParkEntry]) -> dict[str, ParkEntry]:
@@ -116,8 +113,3 @@ def alias_table(entries: list[ParkEntry]) -> dict[str, ParkEntry]:
         if len(own) == 1:
             table[alias] = own[0]
     return table
-
-
-def is_generic(name: str) -> bool:
-    """高新区, 国家高新区, 新区…: a suffix with no head names no park."""
-    return re.fullmatch(r"(国家级?)?(高新|新区|高新区|高新技术产业开发区)", name) is not None

@@ -5,12 +5,12 @@ from dataclasses import dataclass
 
 import jieba.posseg
 
-from ..regions import place_names
+from ..regions import province_of
 from .aliases import COLLOQUIAL_SUFFIX, alias_table
+from .places import PLACES
 from .text import HAN, Document
 from .types import ParkEntry, ParkMention
 
-PLACES = place_names()
 # A proposal needs a zone suffix right after a place-like head, and no sign that the zone is provincial.
 ZONE_SUFFIX = re.compile(r"高新技术产业开发区|高新区|国家级新区|新区")
 NOT_IN_HEAD = re.compile(r"[的和与及、等在是为将对把从向以创省级]")
@@ -57,11 +57,12 @@ class ParkMatcher:
         # 成都高新 is the park, 成都高新技术企业 is not.
         if text[start:end].endswith(COLLOQUIAL_SUFFIX) and text.startswith(("技术", "区"), end):
             return False
-        # 盐城滨海新区 is not 天津滨海新区: a different place right before the name makes it another zone.
+        # 盐城滨海新区 is not 天津滨海新区: a place in another province right before the name makes it
+        # another zone (眉山天府新区 is still 四川天府新区).
         for length in (3, 2):
             before = text[max(0, start - length) : start]
             place = PLACES.get(before)
-            if len(before) == length and place and place not in (park.province, *park.city.split(";")):
+            if len(before) == length and place and province_of(place) != park.province:
                 return False
         return True
 

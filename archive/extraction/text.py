@@ -1,7 +1,6 @@
 """One article as the extractors read it: a single text with paragraph offsets, clauses and jieba tokens."""
 import bisect
 import logging
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -66,14 +65,9 @@ class Document:
     def token_ends(self) -> set[int]:
         return {end for _, end in self.tokens}
 
+    @cached_property
+    def _token_start_list(self) -> list[int]:
+        return [start for start, _ in self.tokens]
+
     def token_containing(self, position: int) -> tuple[int, int]:
-        index = bisect.bisect_right([start for start, _ in self.tokens], position) - 1
-        return self.tokens[index]
-
-
-def is_dictionary_word(word: str) -> bool:
-    return word in jieba.dt.FREQ and jieba.dt.FREQ[word] > 0
-
-
-def occurrences(text: str, needle: str):
-    return [m.start() for m in re.finditer(re.escape(needle), text)]
+        return self.tokens[bisect.bisect_right(self._token_start_list, position) - 1]

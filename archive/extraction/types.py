@@ -17,6 +17,11 @@ class ParkEntry:
     def names(self):
         return sorted({n for n in (self.full_name, self.short_name, *self.aliases) if n}, key=len, reverse=True)
 
+    @classmethod
+    def from_row(cls, key, row: dict) -> "ParkEntry":
+        """From a dict with Park's fields, e.g. one of `archive.gazetteer.read_gazetteer()`."""
+        return cls(key, row["full_name"], row["short_name"], tuple(row.get("aliases", ())), row["province"], row["city"], row["kind"])
+
 
 @dataclass
 class ParkMention:
