@@ -9,7 +9,7 @@ from django.db import transaction
 
 from .cleaning import CleanedArticle, UnreadablePage, clean_page
 from .extraction import ParkEntry, extract_entities
-from .linking import apply_extraction
+from .linking import EntityIndex, apply_extraction
 from .models import Article, RawPage, Source
 
 PAGE_SUFFIXES = {".txt", ".html", ".htm"}
@@ -43,18 +43,23 @@ def find_pages(paths) -> tuple[list[Path], list[PageOutcome]]:
     return pages, missing
 
 
+def parse_sidecar(data: bytes, name: str) -> dict:
+    """A sidecar's metadata (url, fetched_at, source), or a clear reason why it is unusable."""
+    try:
+        parsed = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise UnreadablePage(f"sidecar {name} is not valid JSON: {error}")
+    if not isinstance(parsed, dict):
+        raise UnreadablePage(f"sidecar {name} must hold a JSON object")
+    return parsed
+
+
 def read_sidecar(page: Path) -> dict:
-    """Metadata from NAME.json beside NAME.txt/.html, if there is one and it is valid."""
+    """Metadata from NAME.json beside NAME.txt/.html, if there is one."""
     sidecar = page.with_suffix(".json")
     if not sidecar.is_file():
         return {}
-    try:
-        data = json.loads(sidecar.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise UnreadablePage(f"sidecar {sidecar.name} is not valid JSON: {error}")
-    if not isinstance(data, dict):
-        raise UnreadablePage(f"sidecar {sidecar.name} must hold a JSON object")
-    return data
+    return parse_sidecar(sidecar.read_bytes(), sidecar.name)
 
 
 def read_page(path: Path) -> tuple[bytes, dict]:
@@ -129,7 +134,9 @@ def article_fields(cleaned: CleanedArticle) -> dict:
     }
 
 
-def ingest_page(raw: bytes, name: str, sidecar: dict, gazetteer: list[ParkEntry], force: bool = False) -> PageOutcome:
+def ingest_page(
+    raw: bytes, name: str, sidecar: dict, gazetteer: list[ParkEntry], force: bool = False, entities: EntityIndex | None = None
+) -> PageOutcome:
     """Store one page's articles. The same bytes twice change nothing; changed bytes update in place."""
     checksum = hashlib.sha256(raw).hexdigest()
     existing = RawPage.objects.filter(file_name=name).first()
@@ -162,7 +169,7 @@ def ingest_page(raw: bytes, name: str, sidecar: dict, gazetteer: list[ParkEntry]
                 outcome.updated += 1
             else:
                 outcome.unchanged += 1
-            apply_extraction(article, extract_entities(cleaned.title, cleaned.paragraphs, gazetteer))
+            apply_extraction(article, extract_entities(cleaned.title, cleaned.paragraphs, gazetteer), index=entities)
             outcome.flags.extend(cleaned.flags)
         stale = Article.objects.filter(raw_page=raw_page, position__gte=len(page.articles))
         outcome.removed = stale.count()

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from archive.cleaning import UnreadablePage
 from archive.ingest import PageOutcome, find_pages, ingest_page, preview, read_page
-from archive.linking import gazetteer_entries
+from archive.linking import EntityIndex, gazetteer_entries
 
 
 class Command(BaseCommand):
@@ -23,6 +23,7 @@ class Command(BaseCommand):
             raise CommandError("--json prints what would be stored; use it with --dry-run")
         pages, outcomes = find_pages(options["paths"])
         gazetteer = gazetteer_entries()
+        entities = EntityIndex()  # one lookup of known figures and initiatives per run, not per article
         for number, path in enumerate(pages, start=1):
             self.progress(number, len(pages), path.name)
             try:
@@ -34,7 +35,7 @@ class Command(BaseCommand):
                             self.stdout.write(json.dumps(record, ensure_ascii=False))
                     outcomes.append(PageOutcome(path.name, "previewed", created=len(records)))
                 else:
-                    outcomes.append(ingest_page(raw, path.name, sidecar, gazetteer, force=options["force"]))
+                    outcomes.append(ingest_page(raw, path.name, sidecar, gazetteer, force=options["force"], entities=entities))
             except (UnreadablePage, OSError) as error:
                 outcomes.append(PageOutcome(path.name, "failed", reason=str(error)))
         self.clear_progress(len(pages))
