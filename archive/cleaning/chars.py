@@ -5,8 +5,7 @@ from functools import lru_cache
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_CHAR = re.compile(f"[{CJK}]")
 # Sentence-final marks, optionally followed by closing quotes/brackets.
-SENTENCE_END = re.compile(r"[。！？!?…；;]+[”’」』）)】]*$|[”’」』]$|……$|——$")
-CHINESE_PUNCT = "，。、；：！？“”‘’（）《》〈〉「」『』【】—…·"
+SENTENCE_END = re.compile(r"[。！？!?…；;]+[”’」』）)】]*$")
 
 
 def cjk_count(text: str) -> int:

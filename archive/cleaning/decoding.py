@@ -4,7 +4,7 @@ import re
 
 from charset_normalizer import from_bytes
 
-from .chars import cjk_count, common_hanzi
+from .chars import CJK, cjk_count, common_hanzi
 from .script import to_simplified
 from .types import UnreadablePage
 
@@ -18,6 +18,8 @@ BOMS = [
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.I)
 # Chinese legacy encodings, tried strictly; GBK first so a GBK file is reported as such.
 LEGACY = ("gbk", "gb18030", "big5")
+TEXTUAL = re.compile(rf"[\t\n\r -~\u3000-\u303f\uff00-\uffef\u2010-\u2027{CJK}]")
+TEXTUAL_SHARE = 0.95
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -40,10 +42,10 @@ def _decode(raw: bytes) -> tuple[str, str]:
                 return raw[len(bom) :].decode(encoding), encoding
             except UnicodeDecodeError:
                 raise UnreadablePage(f"the file starts with a {encoding} byte-order mark but is not valid {encoding}")
-    utf16 = _bomless_utf16(raw)
-    if utf16:
-        return utf16
     if b"\x00" in raw:
+        utf16 = _bomless_utf16(raw)
+        if utf16:
+            return utf16
         raise UnreadablePage("the file looks binary, not text (it contains NUL bytes)")
     try:
         return raw.decode("utf-8"), "utf-8"
@@ -70,19 +72,20 @@ def _decode(raw: bytes) -> tuple[str, str]:
 
 
 def _bomless_utf16(raw: bytes) -> tuple[str, str] | None:
-    """UTF-16 without a mark: ASCII and CJK both put NULs or CJK high bytes at every other byte."""
-    if len(raw) < 4 or len(raw) % 2:
+    """UTF-16 without a byte-order mark: the byte order whose text is nearly all ordinary text
+    characters (a binary file decodes to control and unassigned characters instead)."""
+    if len(raw) % 2:
         return None
-    for encoding, zeros in (("utf-16-le", raw[1::2]), ("utf-16-be", raw[0::2])):
-        if zeros.count(0) < len(zeros) // 4:
-            continue
+    best = None
+    for encoding in ("utf-16-le", "utf-16-be"):
         try:
             text = raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-        if not CONTROL.search(text):
-            return text, encoding
-    return None
+        share = len(TEXTUAL.findall(text)) / max(1, len(text))
+        if share >= TEXTUAL_SHARE and (best is None or share > best[0]):
+            best = (share, text, encoding)
+    return best[1:] if best else None
 
 
 def _declared_charset(raw: bytes) -> tuple[str, str] | None:

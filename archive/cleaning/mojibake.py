@@ -13,7 +13,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .chars import common_hanzi, gb2312_chars
+import jieba
+
+from .chars import CJK_CHAR, common_hanzi, gb2312_chars
 from .script import to_simplified
 
 MARKER = "〔乱码〕"
@@ -21,10 +23,11 @@ LOST_BYTE = re.compile(r"[?\ufffd]")
 STRANGE = re.compile(r"[\ufffd\ue000-\uf8ff\u3040-\u30ff\u3100-\u312f]")
 # Bytes that were never text: U+FFFD read back as GBK, and uninitialised MSVC memory.
 KNOWN_GARBAGE = re.compile(r"(?:锟斤拷)+|烫{3,}|屯{3,}")
-# Two or more implausible characters in a row, or one impossible one, left over after a repair.
-RESIDUE = re.compile(r"[^\x00-\x7f，。、“”：；！？《》]{2,}|[\ufffd\ue000-\uf8ff]")
 FREQUENT_PUNCT = set("，。、“”：；！？《》")
-LATIN1_RUN = re.compile(r"[\u00c0-\u00ff][\u0080-\u00ff]+")
+LATIN1_RUN = re.compile(r"[\u00a0-\u00ff]{2,}")
+WORD_BONUS = 0.5
+MIN_GAIN = 3  # a re-decode must be clearly more Chinese than the garbage to replace it
+MARK_LOOKBACK = 8
 MAX_SLIP = 40  # how far a slipped decoder may run before an ASCII byte resynchronises it
 LEAD_BYTES = [bytes([b]) for b in range(0x81, 0xFF)]
 
@@ -56,8 +59,12 @@ def char_score(char: str) -> float:
     return -1 if "\u3400" <= simple <= "\u9fff" else 0
 
 
-def score(text: str) -> int:
-    return sum(char_score(c) for c in text)
+def score(text: str) -> float:
+    """Plausibility of a string: its characters, plus a bonus for each character inside a
+    dictionary word, since garbled pairs often are common characters but seldom form words."""
+    text = text.replace(MARKER, "")
+    in_words = sum(len(w) for w in jieba.lcut(text, HMM=False) if len(w) > 1 and CJK_CHAR.match(w))
+    return sum(char_score(c) for c in text) + WORD_BONUS * in_words
 
 
 def repair_line(line: str) -> tuple[str, list[Repair]]:
@@ -90,22 +97,32 @@ def _repair_at(line: str, bad: int) -> Repair | None:
     candidates.extend(_wrong_codec(line, bad))
     if not candidates:
         return None
-    gain, repair = max(candidates, key=lambda c: (c[0], -c[1].start, c[1].replacement))
-    return repair if gain >= 3 else None
+    # Ties go to the shortest repair: the decoder is back in step at the first ASCII byte it can be.
+    gain, repair = max(candidates, key=lambda c: (c[0], -c[1].end, -c[1].start, c[1].replacement))
+    if gain < MIN_GAIN:
+        return None
+    if MARKER in repair.replacement:
+        repair.outcome = "partly repaired"
+    return repair
 
 
 def _starts(line: str, bad: int) -> list[int]:
-    """Where the slip may begin: at a lost-byte mark just before, else a few characters back."""
-    window = line[max(0, bad - 4) : bad]
-    marks = [m.start() for m in LOST_BYTE.finditer(window)]
+    """Where the slip may begin: at a lost-byte mark shortly before, or a few characters back
+    (garbage made of two half characters can look like ordinary ones for a while)."""
+    lookback = max(0, bad - MARK_LOOKBACK)
+    marks = [lookback + m.start() for m in LOST_BYTE.finditer(line[lookback:bad])]
     if marks:
-        return [max(0, bad - 4) + marks[-1]]
-    return [s for s in range(max(0, bad - 4), bad + 1) if not line[s].isascii()]
+        return marks[-1:]
+    return [s for s in range(max(0, bad - 6), bad + 1) if not line[s].isascii()]
+
+
+def _unfold(text: str) -> str:
+    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
 
 
 def _full_width(text: str) -> bytes | None:
     try:
-        return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text).encode("gb18030")
+        return _unfold(text).encode("gb18030")
     except UnicodeEncodeError:
         return None
 
@@ -114,61 +131,98 @@ def _slipped_gbk(line: str, start: int):
     """(gain, Repair) for each way of putting a slipped GB18030 decoder back in step."""
     marked = bool(LOST_BYTE.match(line[start]))
     body_start = start + 1 if marked else start
-    stops = [i for i in range(body_start + 1, min(len(line), body_start + MAX_SLIP)) if line[i].isascii()]
-    stops.append(min(len(line), body_start + MAX_SLIP))
+    stops = []
+    for i in range(body_start + 1, min(len(line), body_start + MAX_SLIP)):
+        if line[i] == "\ufffd":
+            stops.append(i)
+            break
+        if line[i].isascii():
+            stops.append(i)
+            # Only a lone ASCII character between Chinese ones can be a folded full-width one;
+            # a longer ASCII run is real ASCII, so the decoder is in step there at the latest.
+            if line[i + 1 : i + 2].isascii():
+                break
+    else:
+        stops.append(min(len(line), body_start + MAX_SLIP))
     for stop in stops:
         garbled = _full_width(line[body_start:stop])
         if garbled is None:
             continue
-        resync = line[stop : stop + 1] if stop < len(line) and line[stop].isascii() else ""
-        end = stop + len(resync)
-        before = score(line[start:end])
-        # The slip is undone by adding the lost lead byte (any of them may be the one) or by
-        # dropping a stray one; a marked line has the lost byte's place already shown.
-        for data in [garbled, garbled[1:]] + [lead + garbled for lead in LEAD_BYTES]:
-            try:
-                fixed = (data + resync.encode("ascii")).decode("gb18030")
-            except UnicodeDecodeError:
+        at_stop = line[stop : stop + 1]
+        resync = at_stop if at_stop.isascii() else ""
+        end = stop + (1 if at_stop in ("\ufffd", resync) and at_stop else 0)
+        # Scored as if folded characters were full-width again, so unfolding earns nothing by itself.
+        before = score(_unfold(line[start:stop]) + at_stop)
+        # The slip is undone by adding back the lost lead byte (any of them may be the one), by
+        # dropping the orphaned trail byte (None), or as it stands (b"").
+        for lead in [None, b""] + LEAD_BYTES:
+            data = garbled[1:] if lead is None else lead + garbled
+            fixed = _decode_in_step(data + resync.encode("ascii"), lost_at_end=at_stop == "\ufffd")
+            if fixed is None:
                 continue
+            if lead is None:
+                fixed = MARKER + fixed  # the orphaned half of a character is dropped: mark the loss
+            elif lead and fixed[0] not in FREQUENT_PUNCT:
+                # Any lead byte makes some character; a guessed hanzi would be invented text.
+                fixed = MARKER + fixed[1:]
             yield score(fixed) - before, Repair(start, end, line[start:end], fixed, "repaired")
 
 
+def _decode_in_step(data: bytes, lost_at_end: bool) -> str | None:
+    """Strict GB18030; where the decoder had given up (U+FFFD) the last lead byte lost its trail
+    byte, so that character is gone and is marked rather than guessed."""
+    try:
+        return data.decode("gb18030") + (MARKER if lost_at_end else "")
+    except UnicodeDecodeError:
+        if not lost_at_end:
+            return None
+    try:
+        return data[:-1].decode("gb18030") + MARKER
+    except UnicodeDecodeError:
+        return None
+
+
 def _wrong_codec(line: str, bad: int):
-    """(gain, Repair) for a run that is UTF-8 or GBK read with the wrong codec."""
-    run = re.compile(r"[^\s，。；：“”]+")
-    for match in run.finditer(line):
-        if not match.start() <= bad < match.end():
-            continue
-        text = match.group()
-        for encode, decode in (("gb18030", "utf-8"), ("cp1252", "utf-8"), ("latin-1", "gb18030")):
-            try:
-                fixed = text.encode(encode).decode(decode)
-            except (UnicodeEncodeError, UnicodeDecodeError):
-                continue
-            yield score(fixed) - score(text), Repair(match.start(), match.end(), text, fixed, "repaired")
+    """(gain, Repair) for a span around `bad` that is UTF-8 or GBK read with the wrong codec."""
+    run = next(m for m in re.finditer(r"[^\s，。；：“”]+|.", line) if m.start() <= bad < m.end())
+    for first in range(run.start(), bad + 1):
+        for last in range(bad + 1, run.end() + 1):
+            text = line[first:last]
+            for encode, decode in (("gb18030", "utf-8"), ("latin-1", "gb18030")):
+                try:
+                    fixed = text.encode(encode).decode(decode)
+                except (UnicodeEncodeError, UnicodeDecodeError):
+                    continue
+                yield score(fixed) - score(text), Repair(first, last, text, fixed, "repaired")
 
 
 def _mark_at(line: str, bad: int) -> Repair | None:
     """Mark an unrepairable run, but only on real evidence: one rare character is just a rare name."""
-    start = bad
-    marks = [m.start() for m in LOST_BYTE.finditer(line[max(0, bad - 4) : bad])]
-    if marks:
-        start = max(0, bad - 4) + marks[-1]
+    lookback = max(0, bad - MARK_LOOKBACK)
+    marks = [lookback + m.start() for m in LOST_BYTE.finditer(line[lookback:bad])]
+    start = marks[-1] if marks else bad
     end = bad + 1
-    while end < len(line) and (char_score(line[end]) < 0 or (end + 1 < len(line) and char_score(line[end + 1]) < 0)):
+    while end < len(line) and min(char_score(c) for c in line[end : end + 2]) < 0:
         end += 1
     run = line[start:end]
-    evidence = sum(char_score(c) < 0 for c in run) >= 2 or STRANGE.search(run) or marks
-    if not evidence:
+    if sum(char_score(c) < 0 for c in run) < 2 and not STRANGE.search(run) and not marks:
         return None
     return Repair(start, end, run, MARKER, "marked")
 
 
 def _mark_residue(repair: Repair) -> Repair:
-    """A repair can leave characters no re-decode explains (bytes lost, not just shifted): mark them."""
-    marked = RESIDUE.sub(
-        lambda m: MARKER if sum(char_score(c) < 0 for c in m.group()) >= 1 else m.group(), repair.replacement
-    )
+    """A repair can leave characters no re-decode explains (bytes lost, not just shifted): mark
+    each run of two or more implausible characters that holds a foreign one, or any impossible one."""
+    pieces, run = [], ""
+    for char in repair.replacement + "\n":
+        if not char.isascii() and char_score(char) <= 0:
+            run += char
+            continue
+        scores = [char_score(c) for c in run]
+        garbage = (len(run) >= 2 and min(scores, default=0) < 0) or -2 in scores
+        pieces.append((MARKER if garbage else run) + char)
+        run = ""
+    marked = "".join(pieces)[:-1]
     if marked == repair.replacement:
         return repair
     return Repair(repair.start, repair.end, repair.original, marked, "partly repaired")

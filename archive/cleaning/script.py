@@ -23,7 +23,7 @@ HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(":
 PUNCT_NEAR_CJK = re.compile(rf"(?<=[{CJK}”“」）])([,:;!?])|([,:;!?])(?=[{CJK}“「（])")
 PAREN_AROUND_CJK = re.compile(rf"\(([^()]*[{CJK}][^()]*)\)")
 # NFKC would turn these into ASCII or other forms; Chinese text wants them as they are.
-KEEP_FULL_WIDTH = set("，。：；！？（）【】《》“”‘’、…—～·「」『』")
+KEEP_FULL_WIDTH = set("，。：；！？（）【】《》“”‘’、…—～·「」『』①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
 SPACES = re.compile(r"[ \t\u00a0\u3000\u2002-\u200b\ufeff]+")
 TRADITIONAL_SHARE = 0.05
 

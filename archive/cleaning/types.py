@@ -25,8 +25,13 @@ class CleanedArticle:
     date_evidence: str = ""
     flags: list[str] = field(default_factory=list)
     original_script: str = "simplified"  # or "traditional"
-    sections: list[dict] = field(default_factory=list)  # [{"heading": str, "first_paragraph": int}]
+    sections: list[dict] = field(default_factory=list)  # [{"heading": str, "first_paragraph": int, "park": str}]
     report: list[ReportEntry] = field(default_factory=list)
+    kind: str = "article"  # "article" | "roundup" (one article, a section per park) | "photo" (a captioned photo)
+    column: str = ""  # the page or column label printed above the item, e.g. 党建在高新, 地方动态
+    dateline: str = ""  # "本报" or an agency such as "新华社", as printed at the start or end
+    photo_credit: str = ""  # for photo items: who the photo is credited to (图片来源)
+    month_day: str = ""  # "12-08" when the page gives a month and day but no year
 
     def to_dict(self):
         return asdict(self)
@@ -37,6 +42,7 @@ class CleanedPage:
     encoding: str
     articles: list[CleanedArticle]
     report: list[ReportEntry] = field(default_factory=list)
+    original_script: str = "simplified"  # or "traditional"
 
 
 class UnreadablePage(ValueError):
