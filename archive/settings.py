@@ -118,3 +118,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 GAOXIN_USER_DICT = Path(os.environ.get("GAOXIN_USER_DICT", DATA_DIR / "userdict.txt"))
+
+# Requests per client per minute; 0 switches a limit off.
+GAOXIN_RATE_LIMITS = {
+    "search": int(os.environ.get("GAOXIN_SEARCH_RATE", "240")),
+    "api": int(os.environ.get("GAOXIN_API_RATE", "120")),
+    "export": int(os.environ.get("GAOXIN_EXPORT_RATE", "20")),
+}
+GAOXIN_TRUST_X_FORWARDED_FOR = os.environ.get("GAOXIN_TRUST_X_FORWARDED_FOR") == "1"

@@ -214,3 +214,18 @@ def more_like_this(article_id: int, count: int = 5) -> list[int]:
     results = search.search(query, limit=count + 1)
     return [int(hit["django_id"]) for hit in results if hit.docnum != docnum][:count]
 
+
+def matching_ids(params: SearchParams) -> list[int]:
+    """Every matching article id in result order (for exports: ids only, so memory stays small)."""
+    search = searcher()
+    query = parse_query(params.q, search.schema, [])
+    results = search.search(query, limit=None, filter=combined_filter(params), sortedby=sort_spec(params.effective_sort))
+    return [int(hit["django_id"]) for hit in results]
+
+
+def monthly_counts(q: str) -> dict[str, int]:
+    """Articles per month ("YYYY-MM") matching `q`, counted from the index's month column."""
+    search = searcher()
+    query = parse_query(q, search.schema, [])
+    results = search.search(query, limit=1, groupedby=facet_spec(["month"]))
+    return dict(facet_counts(results, "month"))

@@ -4,6 +4,7 @@ from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
+from archive.ratelimit import rate_limited
 from archive.regions import MACRO_REGIONS
 
 from .engine import run_search
@@ -11,6 +12,7 @@ from .params import FACETS, params_from_querydict
 from .results import as_json, result_rows
 
 
+@rate_limited("search")
 def search(request):
     params = params_from_querydict(request.GET)
     wants_json = request.GET.get("format") == "json"
