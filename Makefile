@@ -22,6 +22,7 @@ setup: $(INSTALLED)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_parks
 	$(BIN)/python manage.py ingest fixtures/raw
+	$(BIN)/python manage.py find_reuse
 	$(BIN)/python manage.py rebuild_index --noinput
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 

@@ -137,6 +137,8 @@ class Article(models.Model):
     regions = models.JSONField(_("地区"), default=list, blank=True)
     cleaning_report = models.JSONField(_("清洗报告"), default=list, blank=True)
     content_hash = models.CharField(_("内容指纹"), max_length=64, db_index=True)
+    # The earliest article whose text this one shares (itself included); null when unshared.
+    reuse_cluster = models.PositiveBigIntegerField(_("转载组"), null=True, blank=True, db_index=True)
     is_hidden = models.BooleanField(_("已隐藏"), default=False, db_index=True)
     reviewed = models.BooleanField(_("已审核"), default=False)
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
@@ -177,6 +179,18 @@ class Article(models.Model):
         if self.date_precision == self.Precision.MONTH:
             return f"{self.published.year}-{self.published.month:02d}"
         return self.published.isoformat()
+
+    def reposts(self):
+        """Other visible articles carrying the same text, earliest first."""
+        if self.reuse_cluster is None:
+            return Article.objects.none()
+        return (
+            Article.objects.visible()
+            .filter(reuse_cluster=self.reuse_cluster)
+            .exclude(pk=self.pk)
+            .select_related("source")
+            .order_by("published", "pk")
+        )
 
     def linked_parks(self):
         """Parks linked to this article and not rejected by a curator, subjects first."""

@@ -156,6 +156,14 @@ def sort_spec(sort: str):
     return None
 
 
+def collapse_spec(params: SearchParams) -> dict:
+    return {"collapse": sorting.FieldFacet("reuse"), "collapse_limit": 1} if params.collapse else {}
+
+
+def collapse_groups(params: SearchParams) -> dict:
+    return {"reuse": sorting.FieldFacet("reuse", maptype=sorting.Count)} if params.collapse else {}
+
+
 def run_search(params: SearchParams, page_size: int = PAGE_SIZE) -> SearchOutcome:
     notices = list(params.notices)
     search = searcher()
@@ -166,21 +174,24 @@ def run_search(params: SearchParams, page_size: int = PAGE_SIZE) -> SearchOutcom
         limit=params.page * page_size,
         filter=combined_filter(params),
         sortedby=sort_spec(params.effective_sort),
-        groupedby=facet_spec(plain_facets),
+        groupedby={**facet_spec(plain_facets), **collapse_groups(params)},
+        **collapse_spec(params),
     )
     facets = {name: facet_counts(results, name) for name in plain_facets}
     for name in params.filters:
         recount = search.search(query, limit=1, filter=combined_filter(params, except_facet=name), groupedby=facet_spec([name]))
         facets[name] = facet_counts(recount, name)
 
-    total = len(results)
+    # Collapsed, the count is of texts (one per repost group), not of matched documents.
+    total = len(results.groups("reuse")) if params.collapse else len(results)
     page_count = max(1, -(-total // page_size))
     page = params.page
     if page > page_count:
         notices.append(_("第 %(page)d 页不存在：共 %(count)d 页，已显示最后一页。") % {"page": page, "count": page_count})
         page = page_count
         results = search.search(
-            query, limit=page * page_size, filter=combined_filter(params), sortedby=sort_spec(params.effective_sort)
+            query, limit=page * page_size, filter=combined_filter(params), sortedby=sort_spec(params.effective_sort),
+            **collapse_spec(params),
         )
     for name, values in params.filters.items():
         known = {value for value, _count in facets.get(name, [])}

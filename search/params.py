@@ -22,6 +22,7 @@ class SearchParams:
     date_to: str = ""
     sort: str = ""
     page: int = 1
+    collapse: bool = False  # one result per group of reposted text
     notices: list[str] = field(default_factory=list)
 
     @property
@@ -46,6 +47,8 @@ class SearchParams:
             pairs.append(("to", self.date_to))
         if self.sort and self.sort != ("relevance" if self.q else "newest"):
             pairs.append(("sort", self.sort))
+        if self.collapse:
+            pairs.append(("collapse", "1"))
         page = self.page if page is None else page
         if page > 1:
             pairs.append(("page", str(page)))
@@ -124,6 +127,8 @@ def params_from_querydict(data) -> SearchParams:
         params.notices.append(_("未知的排序方式“%(value)s”，已按默认排序。") % {"value": sort[:40]})
     elif sort:
         params.sort = sort
+
+    params.collapse = data.get("collapse") == "1"
 
     page = clean_text(data.get("page", ""))
     if page:

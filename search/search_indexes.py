@@ -17,6 +17,8 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     initiative_category = indexes.MultiValueField()
     initiative = indexes.MultiValueField()
     figure = indexes.MultiValueField()
+    # Reposts share a value, so search can collapse them into one result.
+    reuse = indexes.IntegerField()
 
     def get_model(self):
         return Article
@@ -30,6 +32,9 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
 
     def prepare_text(self, article):
         return "\n".join([article.title, article.subtitle, " ".join(article.authors), article.body])
+
+    def prepare_reuse(self, article):
+        return article.reuse_cluster or article.pk
 
     def prepare_region(self, article):
         regions = set(article.regions)
