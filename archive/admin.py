@@ -8,11 +8,13 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from . import curation
+from .security import ThrottledAdminAuthenticationForm
 from .models import (
     Article, ArticleFigure, ArticleInitiative, ArticlePark, Figure, Initiative, Park, RawPage, SavedSearch, Source,
 )
 
 admin.site.site_header = _("高新区新闻档案 · 管理")
+admin.site.login_form = ThrottledAdminAuthenticationForm
 admin.site.site_title = _("高新区新闻档案")
 
 

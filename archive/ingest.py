@@ -114,6 +114,12 @@ def preview(raw: bytes, name: str, sidecar: dict, gazetteer: list[ParkEntry]) ->
     return records
 
 
+def safe_url(url: str) -> str:
+    """Only web links are kept: a javascript: or data: URL from a page must never become a link."""
+    url = (url or "").strip()
+    return url[:500] if url.lower().startswith(("http://", "https://")) else ""
+
+
 def article_fields(cleaned: CleanedArticle) -> dict:
     source = Source.objects.get_or_create(name=cleaned.source)[0] if cleaned.source else None
     return {
@@ -124,7 +130,7 @@ def article_fields(cleaned: CleanedArticle) -> dict:
         "date_precision": cleaned.date_precision,
         "date_evidence": cleaned.date_evidence[:200],
         "source": source,
-        "url": cleaned.url[:500],
+        "url": safe_url(cleaned.url),
         "authors": cleaned.authors,
         "flags": cleaned.flags,
         "original_script": cleaned.original_script,

@@ -14,12 +14,14 @@ DATA_DIR = Path(os.environ.get("GAOXIN_DATA_DIR", BASE_DIR / "var"))
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 DEBUG = os.environ.get("DJANGO_DEBUG", "1") == "1"
-# The development key only ever signs local sessions; production must set its own.
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "dev-only-insecure-key-change-me" if DEBUG else "")
-if not SECRET_KEY:
+# Production mode (DJANGO_DEBUG=0) refuses to start without its own key and host list.
+PRODUCTION = not DEBUG
+if PRODUCTION and not (os.environ.get("DJANGO_SECRET_KEY") and os.environ.get("DJANGO_ALLOWED_HOSTS")):
     from django.core.exceptions import ImproperlyConfigured
 
-    raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is not 1.")
+    raise ImproperlyConfigured("With DJANGO_DEBUG=0, set DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS in the environment.")
+# The development key only ever signs local sessions.
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "dev-only-insecure-key-never-use-in-production")
 ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
 
 INSTALLED_APPS = [
@@ -45,6 +47,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "archive.security.ContentSecurityPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "archive.urls"
@@ -126,3 +129,22 @@ GAOXIN_RATE_LIMITS = {
     "export": int(os.environ.get("GAOXIN_EXPORT_RATE", "20")),
 }
 GAOXIN_TRUST_X_FORWARDED_FOR = os.environ.get("GAOXIN_TRUST_X_FORWARDED_FOR") == "1"
+
+# Login throttling: this many failures per user name and client lock that pair out for a while.
+GAOXIN_LOGIN_ATTEMPTS = int(os.environ.get("GAOXIN_LOGIN_ATTEMPTS", "5"))
+GAOXIN_LOGIN_LOCKOUT_SECONDS = int(os.environ.get("GAOXIN_LOGIN_LOCKOUT_SECONDS", "900"))
+
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+if PRODUCTION:
+    # Served over HTTPS behind a proxy that sets X-Forwarded-Proto (see the README's Operations).
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = os.environ.get("GAOXIN_SSL_REDIRECT", "1") == "1"
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = int(os.environ.get("GAOXIN_HSTS_SECONDS", "31536000"))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS if not host.startswith(".")]
+    LOGGING["root"]["level"] = "INFO"

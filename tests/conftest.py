@@ -24,6 +24,15 @@ def isolated_search(tmp_path_factory, settings, monkeypatch):
     connections.reload("default")
 
 
+@pytest.fixture(autouse=True)
+def no_rate_limits(settings):
+    """Budgets are per minute and per process; tests that check them set their own."""
+    from django.core.cache import cache
+
+    settings.GAOXIN_RATE_LIMITS = {scope: 0 for scope in settings.GAOXIN_RATE_LIMITS}
+    cache.clear()
+
+
 @pytest.fixture
 def parks(db):
     call_command("load_parks", verbosity=0)
