@@ -6,8 +6,11 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= 2
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+CHROMIUM := /usr/bin/chromium
+CJK_FONT := /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 
-.PHONY: install setup run test clean
+.PHONY: install setup run test reliability browser messages clean
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,8 +36,26 @@ run: setup
 	@echo
 	$(BIN)/gunicorn archive.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile -
 
-test: $(INSTALLED)
+# The browser tests drive Debian's Chromium: Playwright never downloads a browser of its own.
+# The CJK font makes their screenshots legible. Installs only what is missing.
+browser:
+	@if [ ! -x $(CHROMIUM) ] || [ ! -e $(CJK_FONT) ]; then \
+		$(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium fonts-noto-cjk; \
+	fi
+
+test: $(INSTALLED) browser
 	$(BIN)/python -m pytest
+
+# Real servers under load, and kill -9 in the middle of ingest and rebuild_index (several minutes).
+reliability: $(INSTALLED)
+	$(BIN)/python -m pytest -m reliability tests/reliability -s
+
+# After changing interface strings: collect them into locale/en/LC_MESSAGES/django.po, translate
+# the new entries there, then run this again to compile django.mo (both are committed).
+messages: $(INSTALLED)
+	command -v msgfmt >/dev/null || ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q gettext)
+	$(BIN)/python manage.py makemessages -l en --ignore=.venv --ignore=bench --ignore=tests --ignore=fixtures
+	$(BIN)/python manage.py compilemessages -l en --ignore=.venv
 
 clean:
 	rm -rf var test-artifacts

@@ -1,9 +1,11 @@
 from django.contrib import admin
+from django.contrib.auth.views import LoginView
 from django.urls import include, path
 
 from search import research_views
 
 from . import cite_views, views
+from .security import ThrottledAuthenticationForm
 
 archive_patterns = (
     [
@@ -25,6 +27,7 @@ urlpatterns = [
     path("opensearch.xml", research_views.opensearch, name="opensearch"),
     path("articles/<int:pk>/cite/<str:style>", cite_views.cite, name="cite"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/login/", LoginView.as_view(authentication_form=ThrottledAuthenticationForm), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
 ]
