@@ -27,6 +27,7 @@ class PageOutcome:
     removed: int = 0
     flags: list[str] = field(default_factory=list)
     reason: str = ""
+    article_ids: list[int] = field(default_factory=list)
 
 
 def find_pages(paths) -> tuple[list[Path], list[PageOutcome]]:
@@ -147,7 +148,8 @@ def ingest_page(
     checksum = hashlib.sha256(raw).hexdigest()
     existing = RawPage.objects.filter(file_name=name).first()
     if existing and existing.checksum == checksum and existing.articles.exists() and not force:
-        return PageOutcome(name, "unchanged", unchanged=existing.articles.count())
+        ids = list(existing.articles.values_list("pk", flat=True))
+        return PageOutcome(name, "unchanged", unchanged=len(ids), article_ids=ids)
 
     page = clean_page(raw, name, sidecar)
     outcome = PageOutcome(name, "updated" if existing else "created")
@@ -176,6 +178,7 @@ def ingest_page(
             else:
                 outcome.unchanged += 1
             apply_extraction(article, extract_entities(cleaned.title, cleaned.paragraphs, gazetteer), index=entities)
+            outcome.article_ids.append(article.pk)
             outcome.flags.extend(cleaned.flags)
         stale = Article.objects.filter(raw_page=raw_page, position__gte=len(page.articles))
         outcome.removed = stale.count()

@@ -113,11 +113,18 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         writer.commit()
 
     def remove(self, obj_or_string, commit=True):
+        self.remove_many([get_identifier(obj_or_string)])
+
+    def remove_many(self, identifiers) -> None:
+        """Delete documents in one writer; a missing document is not an error."""
+        if not identifiers:
+            return
         if not self.setup_complete:
             self.setup()
         writer = self.writer()
         try:
-            writer.delete_by_term(ID, get_identifier(obj_or_string))
+            for identifier in identifiers:
+                writer.delete_by_term(ID, identifier)
         except BaseException:
             writer.cancel()
             raise

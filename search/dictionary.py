@@ -57,10 +57,15 @@ def read() -> frozenset[str]:
         return frozenset()
 
 
+def expire() -> None:
+    """Make this process re-read the word file on its next use (it was just rewritten here)."""
+    _state["checked"] = 0.0
+
+
 def sync(tokenizer) -> bool:
     """Bring `tokenizer` up to date with the word file; True when it changed."""
     now = time.monotonic()
-    if _state["tokenizer"] is tokenizer and now - _state["checked"] < RECHECK_SECONDS:
+    if _state["tokenizer"] is tokenizer and _state["checked"] and now - _state["checked"] < RECHECK_SECONDS:
         return False
     with _lock:
         _state["checked"] = now

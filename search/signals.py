@@ -6,9 +6,10 @@ back change never reaches the index.
 """
 import logging
 import threading
+from contextlib import contextmanager
 
 from django.db import transaction
-from django.db.models import signals
+from django.db.models import Q, signals
 from haystack import connections
 from haystack.signals import BaseSignalProcessor
 
@@ -27,7 +28,7 @@ _pending = threading.local()
 
 def pending() -> dict:
     if not hasattr(_pending, "state"):
-        _pending.state = {"articles": set(), "dictionary": False}
+        _pending.state = {"articles": set(), "dictionary": False, "batched": False}
     return _pending.state
 
 
@@ -44,22 +45,75 @@ def reindex_articles(article_ids) -> None:
     backend = index.get_backend()
     visible = list(index.index_queryset().filter(pk__in=article_ids))
     backend.update(index, visible)
-    for article_id in article_ids - {a.pk for a in visible}:
-        backend.remove(f"archive.article.{article_id}")
+    backend.remove_many([f"archive.article.{pk}" for pk in article_ids - {a.pk for a in visible}])
+
+
+def articles_mentioning(words) -> set[int]:
+    """Visible articles whose text contains any of `words`.
+
+    A name new to the dictionary (老杨群工) was indexed as whatever jieba made of it in context
+    (老 / 杨群 / 工党); a query now looks for it whole, so those articles must be indexed again.
+    The database is asked, because the old pieces depend on each sentence and cannot be searched for.
+    """
+    words = [w for w in words if w]
+    if not words:
+        return set()
+    mentions = Q()
+    for word in words:
+        mentions |= Q(title__contains=word) | Q(body__contains=word)
+    return set(Article.objects.visible().filter(mentions).values_list("pk", flat=True))
 
 
 def flush() -> None:
     state = pending()
+    if state["batched"]:
+        return  # a bulk job indexes its articles in batches; see batched_indexing()
     article_ids, state["articles"] = state["articles"], set()
     rewrite_dictionary, state["dictionary"] = state["dictionary"], False
     if rewrite_dictionary:
-        dictionary.write()
+        before = dictionary.read()
+        after = set(dictionary.archive_words())
+        article_ids |= articles_mentioning(after - before)
+        dictionary.write(sorted(after, key=lambda w: (-len(w), w)))
+        dictionary.expire()
     try:
         reindex_articles(article_ids)
     except Exception:
         # The database change is committed either way; say loudly that search lags behind.
         log.exception("search index update failed for articles %s", sorted(article_ids))
         raise
+
+
+@contextmanager
+def batched_indexing():
+    """Gather index updates across many transactions and apply them when `flush_batch()` is
+    called and at the end: one index commit per batch instead of one per page."""
+    state = pending()
+    state["batched"] = True
+    try:
+        yield
+    finally:
+        state["batched"] = False
+        flush()
+
+
+def flush_batch() -> None:
+    state = pending()
+    state["batched"] = False
+    try:
+        flush()
+    finally:
+        state["batched"] = True
+
+
+def index_missing(article_ids) -> int:
+    """Index those of `article_ids` the index lacks (after a crash between commit and indexing)."""
+    from .engine import searcher
+
+    search = searcher()
+    missing = [pk for pk in article_ids if search.document_number(id=f"archive.article.{pk}") is None]
+    reindex_articles(Article.objects.visible().filter(pk__in=missing).values_list("pk", flat=True))
+    return len(missing)
 
 
 def schedule(article_ids=(), rewrite_dictionary=False) -> None:

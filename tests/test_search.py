@@ -169,3 +169,14 @@ def test_editing_an_article_updates_search_at_once(client, corpus):
     article.body = "新区建设稳步推进，氢能产业起步。"
     article.save()
     assert titles(client, "q=氢能") == ["新区建设取得进展"]
+
+
+def test_a_name_new_to_the_dictionary_is_found_whole_in_older_articles(client, db):
+    from archive.models import Initiative
+
+    older = factories.article("重庆高新区基层治理", "创新打造老杨群工党建引领基层治理特色品牌。", "2021-12-08")
+    Initiative.objects.create(name="老杨群工", category="党建")
+    # The initiative is now one word for search; the article indexed before it must still match.
+    assert titles(client, "q=老杨群工") == ["重庆高新区基层治理"]
+    assert older.pk in [r["id"] for r in search_json(client, "q=老杨群工")["results"]]
+    assert titles(client, "q=杨群") == []  # not cut into 老 / 杨群 / 工
