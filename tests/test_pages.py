@@ -68,3 +68,18 @@ def test_admin_article_change_form_with_inlines(admin_client, linked):
 def test_admin_search_in_chinese(admin_client, linked):
     page = admin_client.get("/admin/archive/article/?q=党建").content.decode()
     assert "成都高新区发布十大党建共建项目" in page
+
+
+def test_chinese_by_default_even_for_english_browsers_and_english_on_request(client, db):
+    page = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert 'lang="zh-hans"' in page
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert 'lang="en"' in client.get("/").content.decode()
+
+
+def test_article_page_lists_where_the_same_text_also_appeared(client, db):
+    first = factories.article("赛力斯项目入驻两江新区", "正文。", "2022-09-18", source="科技日报", reuse_cluster=None)
+    repost = factories.article("赛力斯项目入驻两江新区（转载）", "正文。", "2022-09-20", source="转载网")
+    Article.objects.filter(pk__in=[first.pk, repost.pk]).update(reuse_cluster=first.pk)
+    page = client.get(first.get_absolute_url()).content.decode()
+    assert "同文也发表于" in page and repost.get_absolute_url() in page
