@@ -58,49 +58,52 @@ def move_links(link_model, entity_field: str, keep, others) -> None:
 
 
 @transaction.atomic
-def merge_figures(keep: Figure, others) -> Figure:
+def merge(keep, others, link_model, entity_field: str, absorb):
+    """Merge `others` into `keep`: links move, names become aliases, `absorb` fills in details."""
     others = [o for o in others if o.pk != keep.pk]
-    move_links(ArticleFigure, "figure", keep, others)
+    move_links(link_model, entity_field, keep, others)
     keep.aliases = merged_aliases(keep, others)
+    absorb(keep, others)
+    keep.save()
+    for other in others:
+        other.delete()
+    return keep
+
+
+def first_value(others, attribute):
+    return next((getattr(o, attribute) for o in others if getattr(o, attribute)), None)
+
+
+def absorb_figure(keep: Figure, others) -> None:
     for attribute in ("role", "organisation", "park"):
         if not getattr(keep, attribute):
-            setattr(keep, attribute, next((getattr(o, attribute) for o in others if getattr(o, attribute)), getattr(keep, attribute)))
-    keep.save()
-    for other in others:
-        other.delete()
-    return keep
+            setattr(keep, attribute, first_value(others, attribute) or getattr(keep, attribute))
 
 
-@transaction.atomic
-def merge_initiatives(keep: Initiative, others) -> Initiative:
-    others = [o for o in others if o.pk != keep.pk]
-    move_links(ArticleInitiative, "initiative", keep, others)
-    keep.aliases = merged_aliases(keep, others)
+def absorb_initiative(keep: Initiative, others) -> None:
     dates = [d for d in [keep.first_seen, *(o.first_seen for o in others)] if d]
     keep.first_seen = min(dates) if dates else None
-    if not keep.description:
-        keep.description = next((o.description for o in others if o.description), "")
-    if keep.park is None:
-        keep.park = next((o.park for o in others if o.park), None)
-    keep.save()
-    for other in others:
-        other.delete()
-    return keep
+    keep.description = keep.description or first_value(others, "description") or ""
+    keep.park = keep.park or first_value(others, "park")
 
 
-@transaction.atomic
-def merge_parks(keep: Park, others) -> Park:
-    others = [o for o in others if o.pk != keep.pk]
-    move_links(ArticlePark, "park", keep, others)
+def absorb_park(keep: Park, others) -> None:
     Figure.objects.filter(park__in=others).update(park=keep)
     Initiative.objects.filter(park__in=others).update(park=keep)
-    keep.aliases = merged_aliases(keep, others)
     if keep.status == Park.Status.PROPOSED:
         keep.status = Park.Status.CURATED
-    keep.save()
-    for other in others:
-        other.delete()
-    return keep
+
+
+def merge_figures(keep: Figure, others) -> Figure:
+    return merge(keep, others, ArticleFigure, "figure", absorb_figure)
+
+
+def merge_initiatives(keep: Initiative, others) -> Initiative:
+    return merge(keep, others, ArticleInitiative, "initiative", absorb_initiative)
+
+
+def merge_parks(keep: Park, others) -> Park:
+    return merge(keep, others, ArticlePark, "park", absorb_park)
 
 
 def rerun_pipeline(articles) -> list[PageOutcome]:
