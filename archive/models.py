@@ -1,4 +1,6 @@
 """The archive's records: parks, sources, raw pages, articles and the entities linked to them."""
+from urllib.parse import parse_qsl
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -318,3 +320,7 @@ class SavedSearch(models.Model):
 
     def __str__(self):
         return self.name
+
+    def readable_query(self) -> str:
+        """The stored canonical query string, decoded for people: q=党建 & year=2020."""
+        return " & ".join(f"{key}={value}" for key, value in parse_qsl(self.query_string))

@@ -1,3 +1,4 @@
+from dataclasses import replace
 from urllib.parse import parse_qsl, urlencode
 
 from django.http import JsonResponse
@@ -32,7 +33,7 @@ def search(request):
             "outcome": outcome,
             "rows": rows,
             "facet_groups": facet_groups(params, outcome),
-            "chips": [(name, value, params.query_string(without=(name, value), page=1)) for name, value in params.active_filters],
+            "chips": filter_chips(params),
             "pages": page_links(params, outcome),
             "histogram": month_histogram(params, outcome),
         },
@@ -54,6 +55,18 @@ FACET_LABELS = {
     "initiative_category": _("举措类别"),
     "figure": _("人物"),
 }
+
+
+def filter_chips(params):
+    """(label, value, URL without it) for each active filter, so each can be removed on its own."""
+    chips = [
+        (FACET_LABELS[name], value, params.query_string(without=(name, value), page=1))
+        for name, value in params.active_filters
+    ]
+    for attribute, label in (("date_from", _("起")), ("date_to", _("止"))):
+        if getattr(params, attribute):
+            chips.append((label, getattr(params, attribute), replace(params, **{attribute: ""}).query_string(page=1)))
+    return chips
 
 
 def facet_groups(params, outcome, limit=12):

@@ -38,7 +38,7 @@ def test_apply_and_remove_facets(page, site, corpus, screenshot):
     expect(page.locator(".chips .chip")).to_have_count(2)
     screenshot("search-facets", phone=True)
 
-    page.get_by_role("link", name="移除筛选 两江新区").click()
+    page.get_by_role("link", name="移除筛选 园区：两江新区").click()
     expect(page).not_to_have_url(re.compile("park="))
     expect(page.locator(".result-count")).to_contain_text("共 3 篇文章")  # 新华社 alone
     page.get_by_role("link", name="清除全部").click()
