@@ -35,15 +35,15 @@ def test_a_writer_waits_for_the_lock_instead_of_dropping_the_update():
     assert hits("氢能") == set()
 
 
-def test_interrupted_rebuild_leaves_the_live_index_working(monkeypatch):
+def test_interrupted_rebuild_leaves_the_live_index_working(monkeypatch, isolated_search):
     article = factories.article("两江新区二次创业", "两江新区。", "2022-09-28")
     rebuild.build()
     assert hits("两江新区") == {article.pk}
-
-    monkeypatch.setattr(rebuild.whoosh_index.FileIndex, "writer", lambda self, **kw: FailingWriter(), raising=False)
-    with pytest.raises(KeyboardInterrupt):
-        rebuild.build()
-    monkeypatch.undo()
+    with monkeypatch.context() as patched:  # only the writer; the test's own index path stays
+        patched.setattr(rebuild.whoosh_index.FileIndex, "writer", lambda self, **kw: FailingWriter(), raising=False)
+        with pytest.raises(KeyboardInterrupt):
+            rebuild.build()
+    assert rebuild.live_path() == isolated_search
     assert hits("两江新区") == {article.pk}
     assert len(rebuild.generation_folders(rebuild.live_path())) == 1
     assert rebuild.build()["indexed"] == 1
