@@ -148,3 +148,12 @@ if PRODUCTION:
     SECURE_HSTS_PRELOAD = True
     CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS if not host.startswith(".")]
     LOGGING["root"]["level"] = "INFO"
+
+# Rate limits and login throttling count per machine, not per gunicorn worker: a file cache is
+# shared by all workers without another server to run.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(DATA_DIR / "cache"),
+    }
+}
