@@ -10,7 +10,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHROMIUM := /usr/bin/chromium
 CJK_FONT := /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 
-.PHONY: install setup run test reliability browser messages clean
+.PHONY: install setup run test reliability bench browser messages clean
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -49,6 +49,11 @@ test: $(INSTALLED) browser
 # Real servers under load, and kill -9 in the middle of ingest and rebuild_index (several minutes).
 reliability: $(INSTALLED)
 	$(BIN)/python -m pytest -m reliability tests/reliability -s
+
+# Benchmarks on a generated corpus under bench/work/ (not part of `make test`); ~35 min.
+# `make bench BENCH_SIZES=1000,10000,100000` adds 100k (several hours).
+bench: $(INSTALLED)
+	$(BIN)/python -m bench
 
 # After changing interface strings: collect them into locale/en/LC_MESSAGES/django.po, translate
 # the new entries there, then run this again to compile django.mo (both are committed).

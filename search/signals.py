@@ -36,16 +36,23 @@ def article_index():
     return connections["default"].get_unified_index().get_index(Article)
 
 
+REINDEX_CHUNK = 500
+
+
 def reindex_articles(article_ids) -> None:
-    """Index the visible ones among `article_ids`, and drop the rest from the index."""
-    article_ids = set(article_ids)
-    if not article_ids:
-        return
+    """Index the visible ones among `article_ids`, and drop the rest from the index.
+
+    In chunks: a new dictionary word can touch thousands of articles, and SQLite refuses an
+    IN (...) list of that size once the index's prefetches join it.
+    """
+    article_ids = sorted(set(article_ids))
     index = article_index()
     backend = index.get_backend()
-    visible = list(index.index_queryset().filter(pk__in=article_ids))
-    backend.update(index, visible)
-    backend.remove_many([f"archive.article.{pk}" for pk in article_ids - {a.pk for a in visible}])
+    for start in range(0, len(article_ids), REINDEX_CHUNK):
+        chunk = set(article_ids[start : start + REINDEX_CHUNK])
+        visible = list(index.index_queryset().filter(pk__in=chunk))
+        backend.update(index, visible)
+        backend.remove_many([f"archive.article.{pk}" for pk in chunk - {a.pk for a in visible}])
 
 
 def articles_mentioning(words) -> set[int]:

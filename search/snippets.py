@@ -8,6 +8,8 @@ from django.utils.safestring import SafeString, mark_safe
 from .analysis import normalise, sub_words, words_with_offsets
 
 CONTEXT_BEFORE = 30
+# Only the neighbourhood of the first match is segmented: a snippet shows ~140 of ~2,000 characters.
+WINDOW_AFTER = 400
 
 
 def matched_spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
@@ -35,13 +37,22 @@ def render(text: str, spans: list[tuple[int, int]], start: int, end: int) -> str
     return "".join(parts)
 
 
+def first_occurrence(text: str, terms: list[str]) -> int:
+    """Where the first term occurs as a string (normalised like the index), or 0."""
+    folded = normalise(text)
+    positions = [p for p in (folded.find(term) for term in terms) if p >= 0] if len(folded) == len(text) else []
+    return min(positions, default=0)
+
+
 def snippet(text: str, terms: list[str], width: int = 140) -> SafeString:
     text = " ".join(text.split())
-    spans = matched_spans(text, set(terms)) if terms else []
+    window_start = max(0, first_occurrence(text, terms) - CONTEXT_BEFORE) if terms else 0
+    window = text[window_start : window_start + WINDOW_AFTER]
+    spans = matched_spans(window, set(terms)) if terms else []
     start = max(0, spans[0][0] - CONTEXT_BEFORE) if spans else 0
-    end = min(len(text), start + width)
-    html = render(text, spans, start, end)
-    return mark_safe(("…" if start > 0 else "") + html + ("…" if end < len(text) else ""))
+    end = min(len(window), start + width)
+    html = render(window, spans, start, end)
+    return mark_safe(("…" if window_start + start > 0 else "") + html + ("…" if window_start + end < len(text) else ""))
 
 
 def highlight(text: str, terms: list[str]) -> SafeString:

@@ -127,3 +127,25 @@ print('consistent')
 """
     result = subprocess.run(manage + ["shell", "-v0", "-c", check], env=env, cwd=ROOT, capture_output=True, text=True)
     assert "consistent" in result.stdout, result.stderr[-2000:]
+
+
+def test_a_new_dictionary_word_reindexes_many_articles_in_chunks(monkeypatch):
+    from archive.models import Initiative
+    from search import signals
+
+    raw = factories.article("样本", "样本").raw_page
+    Article.objects.bulk_create(
+        Article(title=f"第{i}篇", body="南宁高新区推进政银合作。", raw_page=raw, position=i + 1, content_hash=str(i))
+        for i in range(1200)
+    )
+    batches = []
+    original_update = connections["default"].get_backend().__class__.update
+
+    def counting_update(self, index, objects, commit=True):
+        batches.append(len(objects))
+        return original_update(self, index, objects, commit)
+
+    monkeypatch.setattr(connections["default"].get_backend().__class__, "update", counting_update)
+    Initiative.objects.create(name="政银合作", category="营商环境")
+    assert max(batches) <= signals.REINDEX_CHUNK and sum(batches) >= 1200
+    assert len(run_search(SearchParams(q="政银合作"), page_size=2000).hits) == 1200

@@ -1,0 +1,60 @@
+"""Baseline (b): haystack's stock Whoosh backend with jieba's ChineseAnalyzer, no facets.
+
+The recipe most Chinese Django sites follow is to copy haystack/backends/whoosh_backend.py and
+replace StemmingAnalyzer with jieba.analyse.ChineseAnalyzer. Subclassing and swapping the
+analyzer in the schema does exactly that and nothing else. The backend is wired as a second
+haystack connection ("stock") over the same ArticleIndex, filled by haystack's own
+`update_index` command and queried through SearchQuerySet.auto_query, as a SearchView does.
+"""
+import shutil
+
+from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend
+from jieba.analyse import ChineseAnalyzer
+from whoosh.fields import TEXT
+
+from .disk import folder_bytes
+from .env import STOCK_INDEX
+from .timing import Stopwatch
+
+ALIAS = "stock"
+PAGE_SIZE = 20
+
+
+class ChineseWhooshBackend(WhooshSearchBackend):
+    def build_schema(self, fields):
+        content_field_name, schema = super().build_schema(fields)
+        for name in schema.names():
+            if isinstance(schema[name], TEXT):
+                schema[name].analyzer = ChineseAnalyzer()
+        return content_field_name, schema
+
+
+class ChineseWhooshEngine(WhooshEngine):
+    backend = ChineseWhooshBackend
+
+
+def register() -> None:
+    """Add the connection at run time; the archive's settings stay untouched."""
+    from haystack import connections
+
+    connections.connections_info[ALIAS] = {"ENGINE": f"{__name__}.ChineseWhooshEngine", "PATH": str(STOCK_INDEX)}
+
+
+def build() -> dict:
+    from django.core.management import call_command
+    from haystack import connections
+
+    shutil.rmtree(STOCK_INDEX, ignore_errors=True)
+    connections.reload(ALIAS)
+    with Stopwatch() as watch:
+        call_command("update_index", using=[ALIAS], verbosity=0)
+    return {"build_seconds": round(watch.seconds, 1), "bytes": folder_bytes(STOCK_INDEX)}
+
+
+def search(query) -> int:
+    """The first page of results and the total, as a paginated SearchView shows them."""
+    from haystack.query import SearchQuerySet
+
+    results = SearchQuerySet(using=ALIAS).auto_query(query.q)
+    list(results[:PAGE_SIZE])
+    return results.count()
