@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from haystack import connections
 from whoosh import sorting
 from whoosh.qparser import QueryParser
-from whoosh.query import And, DateRange, Every, Not, NullQuery, Or, Phrase, Term
+from whoosh.query import And, ConstantScoreQuery, DateRange, Every, Not, NullQuery, Or, Phrase, Term
 
 from .params import FACETS, SearchParams
 
@@ -138,6 +138,17 @@ def combined_filter(params: SearchParams, except_facet: str | None = None):
     return And(parts) if parts else None
 
 
+def constrained(query, params: SearchParams, except_facet: str | None = None):
+    """The query intersected with the filters inside the matcher, so costly checks (phrase
+    positions) run only on documents the filters allow; the filters add nothing to scores."""
+    filters = combined_filter(params, except_facet)
+    if filters is None:
+        return query
+    if isinstance(query, Every):
+        return ConstantScoreQuery(filters, 1.0)
+    return And([query, ConstantScoreQuery(filters, 0.0)])
+
+
 def facet_counts(results, name) -> list[tuple[str, int]]:
     groups = results.groups(name)
     counted = [(key.decode("utf-8") if isinstance(key, bytes) else str(key), count) for key, count in groups.items() if key]
@@ -170,16 +181,15 @@ def run_search(params: SearchParams, page_size: int = PAGE_SIZE) -> SearchOutcom
     query = parse_query(params.q, search.schema, notices)
     plain_facets = [name for name in FACETS if name not in params.filters]
     results = search.search(
-        query,
+        constrained(query, params),
         limit=params.page * page_size,
-        filter=combined_filter(params),
         sortedby=sort_spec(params.effective_sort),
         groupedby={**facet_spec(plain_facets), **collapse_groups(params)},
         **collapse_spec(params),
     )
     facets = {name: facet_counts(results, name) for name in plain_facets}
     for name in params.filters:
-        recount = search.search(query, limit=1, filter=combined_filter(params, except_facet=name), groupedby=facet_spec([name]))
+        recount = search.search(constrained(query, params, except_facet=name), limit=1, groupedby=facet_spec([name]))
         facets[name] = facet_counts(recount, name)
 
     # Collapsed, the count is of texts (one per repost group), not of matched documents.
@@ -190,7 +200,7 @@ def run_search(params: SearchParams, page_size: int = PAGE_SIZE) -> SearchOutcom
         notices.append(_("第 %(page)d 页不存在：共 %(count)d 页，已显示最后一页。") % {"page": page, "count": page_count})
         page = page_count
         results = search.search(
-            query, limit=page * page_size, filter=combined_filter(params), sortedby=sort_spec(params.effective_sort),
+            constrained(query, params), limit=page * page_size, sortedby=sort_spec(params.effective_sort),
             **collapse_spec(params),
         )
     for name, values in params.filters.items():
@@ -230,7 +240,7 @@ def matching_ids(params: SearchParams) -> list[int]:
     """Every matching article id in result order (for exports: ids only, so memory stays small)."""
     search = searcher()
     query = parse_query(params.q, search.schema, [])
-    results = search.search(query, limit=None, filter=combined_filter(params), sortedby=sort_spec(params.effective_sort))
+    results = search.search(constrained(query, params), limit=None, sortedby=sort_spec(params.effective_sort))
     return [int(hit["django_id"]) for hit in results]
 
 
