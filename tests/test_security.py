@@ -10,7 +10,6 @@ from django.core.management import call_command
 
 from archive.models import Article, RawPage
 
-from . import factories
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -16,14 +16,14 @@ LABELS = ("工作理念", "工作法", "工作模式", "品牌", "活动")
 # Words that end a noun phrase: a name never spans them.
 BREAK = "的和与及、等在是为将对把从向以了,:;。!?“”《》()\n "
 NUMERAL = "十二三四五六七八九两"
-QUOTED = rf"“([^“”、,;。]{{2,15}})”"
+QUOTED = r"“([^“”、,;。]{2,15})”"
 MID = rf"([^{BREAK}]{{0,8}}?)"
 QUOTED_WITH_SUFFIX = re.compile(rf"{QUOTED}{MID}({'|'.join(SUFFIXES)})")
 QUOTED_WITH_LABEL = re.compile(rf"{QUOTED}{MID}({'|'.join(LABELS)})")
 QUOTED_LIST = re.compile(rf"((?:{QUOTED}、?){{2,}})等([^{BREAK}]{{0,8}})(?:品牌|项目)")
 # A quotation that is itself a name: “链长制”, “党员工匠计划”.
 QUOTED_NAME = re.compile(rf"“([^“”、,;。]{{1,12}}(?:制|{'|'.join(SUFFIXES)}))”")
-DOCUMENT = re.compile(rf"《([^《》]{{4,40}}?(?:计划|工程|行动方案))(?:\([^()]*\))?》")
+DOCUMENT = re.compile(r"《([^《》]{4,40}?(?:计划|工程|行动方案))(?:\([^()]*\))?》")
 # 五大工程, 十大党建共建项目; a bare count of projects (三大项目) is not a programme.
 NUMBERED = re.compile(
     rf"((?:[{NUMERAL}]|\d{{1,2}})(?:大|项|化)(?:[^{BREAK}{NUMERAL}\d]{{1,8}}?(?:项目|行动|工程|计划|机制)|行动|工程|计划|机制))"
