@@ -101,34 +101,23 @@ def article_detail(request, pk):
     return json(article_record(article, request.build_absolute_uri(article.get_absolute_url())))
 
 
-@api_view
-def park_list(request):
-    return paginated(request, Park.objects.exclude(status=Park.Status.PROPOSED).order_by("pk"), park_json)
+def entity_views(queryset, serialise, lookup: str):
+    """The list and detail endpoints of one kind of entity."""
+
+    @api_view
+    def listing(request):
+        return paginated(request, queryset.order_by("pk"), serialise)
+
+    @api_view
+    def detail(request, key):
+        return json(serialise(request, get_object_or_404(queryset, **{lookup: key})))
+
+    return listing, detail
 
 
-@api_view
-def park_detail(request, slug):
-    return json(park_json(request, get_object_or_404(Park.objects.exclude(status=Park.Status.PROPOSED), slug=slug)))
-
-
-@api_view
-def figure_list(request):
-    return paginated(request, Figure.objects.select_related("park").order_by("pk"), figure_json)
-
-
-@api_view
-def figure_detail(request, pk):
-    return json(figure_json(request, get_object_or_404(Figure.objects.select_related("park"), pk=pk)))
-
-
-@api_view
-def initiative_list(request):
-    return paginated(request, Initiative.objects.select_related("park").order_by("pk"), initiative_json)
-
-
-@api_view
-def initiative_detail(request, pk):
-    return json(initiative_json(request, get_object_or_404(Initiative.objects.select_related("park"), pk=pk)))
+park_list, park_detail = entity_views(Park.objects.exclude(status=Park.Status.PROPOSED), park_json, "slug")
+figure_list, figure_detail = entity_views(Figure.objects.select_related("park"), figure_json, "pk")
+initiative_list, initiative_detail = entity_views(Initiative.objects.select_related("park"), initiative_json, "pk")
 
 
 @api_view

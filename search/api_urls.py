@@ -7,10 +7,10 @@ urlpatterns = [
     path("search", api.search, name="search"),
     path("articles/<int:pk>", api.article_detail, name="article"),
     path("parks", api.park_list, name="parks"),
-    path("parks/<str:slug>", api.park_detail, name="park"),
+    path("parks/<str:key>", api.park_detail, name="park"),
     path("figures", api.figure_list, name="figures"),
-    path("figures/<int:pk>", api.figure_detail, name="figure"),
+    path("figures/<int:key>", api.figure_detail, name="figure"),
     path("initiatives", api.initiative_list, name="initiatives"),
-    path("initiatives/<int:pk>", api.initiative_detail, name="initiative"),
+    path("initiatives/<int:key>", api.initiative_detail, name="initiative"),
     path("openapi.json", api.openapi, name="openapi"),
 ]

@@ -7,6 +7,7 @@ index is untouched and the next rebuild removes the half-built folder.
 import os
 import shutil
 import time
+from datetime import datetime, timezone
 from pathlib import Path
 
 from django.conf import settings
@@ -85,12 +86,9 @@ def build(progress=lambda done, total: None) -> dict:
     engine.setup()
     reset_searcher()
     # Edits saved while we were building went into the old index; replay them into the new one.
-    changed = list(Article.objects.filter(updated_at__gte=_aware(started)).values_list("pk", flat=True))
+    # A second's margin: a save in the same second as the start may carry a truncated timestamp.
+    since = datetime.fromtimestamp(started - 1, tz=timezone.utc)
+    changed = list(Article.objects.filter(updated_at__gte=since).values_list("pk", flat=True))
     reindex_articles(changed)
     return {"indexed": done, "replayed": len(changed), "path": str(new_folder)}
 
-
-def _aware(timestamp: float):
-    from datetime import datetime, timezone
-
-    return datetime.fromtimestamp(timestamp - 1, tz=timezone.utc)

@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 from haystack import connections
 
 from archive.models import Article
@@ -63,7 +64,7 @@ def test_edits_during_a_rebuild_are_replayed(monkeypatch):
 
     def create_then_edit(*args, **kwargs):
         created = original_create(*args, **kwargs)
-        Article.objects.filter(pk=first.pk).update(body="党建与氢能。", updated_at=first.updated_at.__class__.now(first.updated_at.tzinfo))
+        Article.objects.filter(pk=first.pk).update(body="党建与氢能。", updated_at=timezone.now())
         return created
 
     monkeypatch.setattr(rebuild.whoosh_index, "create_in", create_then_edit)
