@@ -2,7 +2,7 @@
 
 Everything that differs between a laptop and a server comes from the environment:
 DATABASE_URL (default: SQLite under var/), GAOXIN_DATA_DIR, GAOXIN_INDEX_PATH,
-DJANGO_SECRET_KEY, DJANGO_DEBUG, DJANGO_ALLOWED_HOSTS.
+GAOXIN_INDEX_PROCS, DJANGO_SECRET_KEY, DJANGO_DEBUG, DJANGO_ALLOWED_HOSTS.
 """
 import os
 from pathlib import Path
@@ -121,6 +121,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 GAOXIN_USER_DICT = Path(os.environ.get("GAOXIN_USER_DICT", DATA_DIR / "userdict.txt"))
+# Processes that analyse and write a full index rebuild; default: every core this process may use.
+GAOXIN_INDEX_PROCS = int(os.environ.get("GAOXIN_INDEX_PROCS", "0")) or len(os.sched_getaffinity(0))
 
 # Requests per client per minute; 0 switches a limit off.
 GAOXIN_RATE_LIMITS = {

@@ -1,7 +1,8 @@
 """The one text analysis used for indexing, querying and highlighting.
 
-normalise (NFKC, lower-case, traditional → simplified) → segment with jieba and the
-archive's own dictionary → drop punctuation and stop words.
+normalise (NFKC, lower-case, traditional → simplified) → segment with jieba's dictionary and
+algorithm (run by jieba-rs for speed, see `word_cutter`) plus the archive's own dictionary →
+drop punctuation and stop words.
 
 Index time emits each precise-mode word at its own position, plus the parts of long words at
 the same position (新能源汽车 → 新能源, 汽车), so a part finds the whole and phrases still line up.
@@ -15,6 +16,7 @@ from functools import lru_cache
 
 import jieba
 import opencc
+import rjieba
 from whoosh.analysis import Token, Tokenizer
 
 from . import dictionary
@@ -25,8 +27,6 @@ STOP_WORDS = frozenset(
 
 jieba.setLogLevel(logging.WARNING)
 _converter = opencc.OpenCC("t2s")
-_segmenter_lock = threading.Lock()
-_segmenter = None
 
 
 def normalise(text: str) -> str:
@@ -34,17 +34,54 @@ def normalise(text: str) -> str:
     return _converter.convert(unicodedata.normalize("NFKC", text)).lower()
 
 
-def segmenter() -> jieba.Tokenizer:
-    """The process's jieba tokenizer with the archive dictionary, loaded once (~1.5 s, ~80 MB)."""
-    global _segmenter
-    if _segmenter is None:
-        with _segmenter_lock:
-            if _segmenter is None:
-                tokenizer = jieba.Tokenizer()
-                tokenizer.initialize()
-                _segmenter = tokenizer
-    dictionary.sync(_segmenter)
-    return _segmenter
+class Segmenter:
+    """A segmentation engine loaded once per process and kept in step with the word file.
+
+    An added word's frequency depends on the words added before it, so the query-side engine
+    starts over on every change and adds the words in the file's order: every process then cuts
+    text the same way, whatever its history. An engine that only serves index-time sub-words may
+    `grow_in_place` when words are only added. Neither ever deletes a word: jieba's del_word
+    also tells its process-wide HMM never to join those characters again, which would leak
+    into every other jieba user in the process (cleaning, extraction).
+    """
+
+    def __init__(self, load, add_word, grow_in_place=False):
+        self._load, self._add, self._grow_in_place = load, add_word, grow_in_place
+        self._engine = None
+        self._words = frozenset()
+        self._lock = threading.Lock()
+
+    def engine(self):
+        words = dictionary.current()
+        if self._engine is None or words is not self._words:
+            with self._lock:
+                if self._engine is None or words is not self._words:
+                    self._engine = self._updated(words)
+                    self._words = words
+                    sub_words.cache_clear()
+        return self._engine
+
+    def _updated(self, words):
+        engine, added = self._engine, words - self._words
+        if engine is None or not self._grow_in_place or self._words - words:
+            engine, added = self._load(), words
+        for word in dictionary.in_file_order(added):
+            self._add(engine, word)
+        return engine
+
+
+def _load_jieba() -> jieba.Tokenizer:
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return tokenizer
+
+
+# Words are cut by jieba-rs: the same dictionary, algorithm and output as jieba, ~13× faster and
+# without its ~80 MB Python dictionary. jieba's DAG is still needed for sub-words at index time,
+# so it is loaded only by processes that index.
+# A fresh jieba-rs engine with the archive's words takes ~50 ms; jieba's own reload ~0.7 s.
+word_cutter = Segmenter(rjieba.Jieba, lambda engine, word: engine.add_word(word, None, None))
+dag_segmenter = Segmenter(_load_jieba, jieba.Tokenizer.add_word, grow_in_place=True)
 
 
 def is_word(token: str) -> bool:
@@ -58,7 +95,7 @@ def sub_words(word: str) -> tuple[str, ...]:
     different word. Entity names keep only non-generic parts: 成都高新区 → 成都, 两江新区 → 两江."""
     if len(word) < 3:
         return ()
-    tokenizer = segmenter()
+    tokenizer = dag_segmenter.engine()
     dag = tokenizer.get_DAG(word)
     dag[0] = [end for end in dag[0] if end != len(word) - 1] or [0]
     route = {}
@@ -76,7 +113,7 @@ def sub_words(word: str) -> tuple[str, ...]:
 
 def words_with_offsets(text: str):
     """(word, start, end) for each precise-mode word of normalised `text`."""
-    for word, start, end in segmenter().tokenize(text):
+    for word, start, end in word_cutter.engine().tokenize(text):
         if is_word(word):
             yield word, start, end
 

@@ -1,8 +1,8 @@
 """The archive's segmentation dictionary: names of parks, figures and initiatives.
 
 The database is the truth; a plain word file (settings.GAOXIN_USER_DICT) carries it to every
-process. Any entity save rewrites the file, and each process's tokenizer picks up the change
-within a couple of seconds, so 老杨群工 stays one word in search and extraction alike.
+process. Any entity save rewrites the file, and each process's segmenters pick up the change
+within a couple of seconds (search.analysis.Segmenter), so 老杨群工 stays one word in search.
 """
 import os
 import threading
@@ -18,7 +18,7 @@ DESIGNATORS = frozenset(
 RECHECK_SECONDS = 2.0
 
 _lock = threading.Lock()
-_state = {"mtime": None, "checked": 0.0, "words": frozenset(), "tokenizer": None}
+_state = {"version": None, "checked": 0.0, "words": frozenset()}
 
 
 def path() -> Path:
@@ -36,7 +36,12 @@ def archive_words() -> list[str]:
         for name, aliases in model.objects.values_list("name", "aliases"):
             words.add(name)
             words.update(aliases or [])
-    return sorted((w.strip() for w in words if w and w.strip() and " " not in w.strip()), key=lambda w: (-len(w), w))
+    return in_file_order(w.strip() for w in words if w and w.strip() and " " not in w.strip())
+
+
+def in_file_order(words) -> list[str]:
+    """Longest first: the order the word file lists words in and segmenters add them in."""
+    return sorted(words, key=lambda w: (-len(w), w))
 
 
 def write(words: list[str] | None = None) -> Path:
@@ -62,34 +67,28 @@ def expire() -> None:
     _state["checked"] = 0.0
 
 
-def sync(tokenizer) -> bool:
-    """Bring `tokenizer` up to date with the word file; True when it changed."""
-    now = time.monotonic()
-    if _state["tokenizer"] is tokenizer and _state["checked"] and now - _state["checked"] < RECHECK_SECONDS:
-        return False
+def current() -> frozenset[str]:
+    """The word file's words, re-read when the file changed (looked at every couple of seconds).
+
+    The same frozenset object comes back until the file changes, so segmenters can tell with
+    `is` whether they are up to date.
+    """
+    now, where = time.monotonic(), path()
+    if _state["checked"] and now - _state["checked"] < RECHECK_SECONDS and _state["version"][0] == where:
+        return _state["words"]
     with _lock:
         _state["checked"] = now
         try:
-            mtime = path().stat().st_mtime_ns
+            version = (where, where.stat().st_mtime_ns)
         except FileNotFoundError:
-            mtime = None
-        if _state["tokenizer"] is tokenizer and mtime == _state["mtime"]:
-            return False
-        words = read()
-        known = _state["words"] if _state["tokenizer"] is tokenizer else frozenset()
-        for word in known - words:
-            tokenizer.del_word(word)
-        for word in words - known:
-            tokenizer.add_word(word)
-        _state.update(mtime=mtime, words=words, tokenizer=tokenizer)
-    from .analysis import sub_words
-
-    sub_words.cache_clear()
-    return True
+            version = (where, None)
+        if version != _state["version"]:
+            _state.update(version=version, words=read())
+        return _state["words"]
 
 
 def is_entity(word: str) -> bool:
-    return word in _state["words"]
+    return word in current()
 
 
 def is_designator(word: str) -> bool:

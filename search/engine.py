@@ -1,8 +1,8 @@
 """Where a query becomes results: parse, filter, sort, page, and count facets in the index.
 
-Facets are counted by whoosh.sorting from the per-document list columns of the facet fields,
-over every matched document. A facet with chosen values is counted again without its own
-filter (disjunctive faceting), so its other values keep their counts and can be OR-ed in.
+Facets are counted over every matched document by search.facet_counts. A facet with chosen
+values is counted again without its own filter (disjunctive faceting), so its other values keep
+their counts and can be OR-ed in.
 """
 import datetime
 import os
@@ -10,12 +10,15 @@ import re
 import threading
 from dataclasses import dataclass, field
 
+import numpy as np
 from django.utils.translation import gettext as _
 from haystack import connections
 from whoosh import sorting
 from whoosh.qparser import QueryParser
-from whoosh.query import And, ConstantScoreQuery, DateRange, Every, Not, NullQuery, Or, Phrase, Term
+from whoosh.query import And, AndNot, DateRange, Every, Not, NullQuery, Or, Phrase, Term
 
+from .docsets import DocumentSet, matched_documents
+from .facet_counts import FacetTables
 from .params import FACETS, SearchParams
 
 PAGE_SIZE = 20
@@ -39,6 +42,7 @@ class SearchOutcome:
 
 _searcher_lock = threading.Lock()
 _searcher = {"value": None, "folder": None}
+facet_tables = FacetTables()
 
 
 def backend():
@@ -117,10 +121,6 @@ def positive_terms(query) -> list[str]:
     return [term for child in query.children() for term in positive_terms(child)]
 
 
-def facet_filter(name: str, values: list[str]):
-    return Or([Term(name, value) for value in values])
-
-
 def date_filter(params: SearchParams):
     start, end = params.date_range()
     if not start and not end:
@@ -130,33 +130,62 @@ def date_filter(params: SearchParams):
     return DateRange("published", start_dt, end_dt)
 
 
-def combined_filter(params: SearchParams, except_facet: str | None = None):
-    parts = [facet_filter(name, values) for name, values in params.filters.items() if name != except_facet]
+def filter_masks(search, params: SearchParams) -> dict[str, np.ndarray]:
+    """One mask per chosen facet, plus the date range's under the key "dates"."""
+    size = search.doc_count_all()
+    masks = {name: facet_tables.table(search, name).mask(values, size) for name, values in params.filters.items()}
     dates = date_filter(params)
     if dates is not None:
-        parts.append(dates)
-    return And(parts) if parts else None
+        masks["dates"] = matched_documents(search, dates)
+    return masks
 
 
-def constrained(query, params: SearchParams, except_facet: str | None = None):
-    """The query intersected with the filters inside the matcher, so costly checks (phrase
-    positions) run only on documents the filters allow; the filters add nothing to scores."""
-    filters = combined_filter(params, except_facet)
-    if filters is None:
+def all_of(masks, size: int) -> np.ndarray:
+    result = np.ones(size, dtype=bool)
+    for mask in masks:
+        result &= mask
+    return result
+
+
+def restricted(query, allowed: np.ndarray | None, search):
+    """The query checked only on `allowed` documents: costly checks (phrase positions) run on
+    those alone, and the restriction adds nothing to scores."""
+    if allowed is None:
         return query
     if isinstance(query, Every):
-        return ConstantScoreQuery(filters, 1.0)
-    return And([query, ConstantScoreQuery(filters, 0.0)])
+        return DocumentSet(allowed, search)
+    return And([query, DocumentSet(allowed, search)])
 
 
-def facet_counts(results, name) -> list[tuple[str, int]]:
-    groups = results.groups(name)
-    counted = [(key.decode("utf-8") if isinstance(key, bytes) else str(key), count) for key, count in groups.items() if key]
-    return sorted(counted, key=lambda item: (-item[1], item[0]))
+def has_phrase(query) -> bool:
+    return isinstance(query, Phrase) or any(has_phrase(child) for child in query.children())
 
 
-def facet_spec(names):
-    return {name: sorting.FieldFacet(name, allow_overlap=True, maptype=sorting.Count) for name in names}
+def ranked_by_words(query):
+    """The query for ranking documents already known to match: a phrase ranks by its words.
+
+    Checking phrase positions again while scoring cost three times as much as scoring the words
+    (340 ms against 120 ms for a phrase in 9,700 of 10k articles). Exclusions are dropped: the
+    known matches already obey them.
+    """
+    if isinstance(query, Phrase):
+        return And([Term(query.fieldname, word, boost=query.boost) for word in query.words])
+    if isinstance(query, AndNot):
+        return ranked_by_words(query.a)
+    if isinstance(query, (And, Or)):
+        kept = [ranked_by_words(child) for child in query.subqueries if not isinstance(child, Not)]
+        return query.__class__(kept, boost=query.boost) if kept else Every()
+    return query
+
+
+def ranking_query(query, matched: np.ndarray, filtered: bool, search):
+    if has_phrase(query):
+        return restricted(ranked_by_words(query), matched, search)
+    return restricted(query, matched if filtered else None, search)
+
+
+def facet_counts(search, matched, names) -> dict[str, list[tuple[str, int]]]:
+    return {name: facet_tables.table(search, name).count(matched) for name in names}
 
 
 def sort_spec(sort: str):
@@ -171,38 +200,37 @@ def collapse_spec(params: SearchParams) -> dict:
     return {"collapse": sorting.FieldFacet("reuse"), "collapse_limit": 1} if params.collapse else {}
 
 
-def collapse_groups(params: SearchParams) -> dict:
-    return {"reuse": sorting.FieldFacet("reuse", maptype=sorting.Count)} if params.collapse else {}
-
-
 def run_search(params: SearchParams, page_size: int = PAGE_SIZE) -> SearchOutcome:
     notices = list(params.notices)
     search = searcher()
     query = parse_query(params.q, search.schema, notices)
-    plain_facets = [name for name in FACETS if name not in params.filters]
-    results = search.search(
-        constrained(query, params),
-        limit=params.page * page_size,
-        sortedby=sort_spec(params.effective_sort),
-        groupedby={**facet_spec(plain_facets), **collapse_groups(params)},
-        **collapse_spec(params),
-    )
-    facets = {name: facet_counts(results, name) for name in plain_facets}
-    for name in params.filters:
-        recount = search.search(constrained(query, params, except_facet=name), limit=1, groupedby=facet_spec([name]))
-        facets[name] = facet_counts(recount, name)
+    size = search.doc_count_all()
+    masks = filter_masks(search, params)
+    # A chosen facet is counted without its own filter, so the query is needed on every
+    # document that passes all the other filters; it is checked on those documents only.
+    relaxed = {name: all_of([m for other, m in masks.items() if other != name], size) for name in params.filters}
+    candidates = None
+    if relaxed:
+        candidates = np.logical_or.reduce(list(relaxed.values()))
+    elif masks:
+        candidates = all_of(masks.values(), size)
+    found = matched_documents(search, restricted(query, candidates, search))
+    matched = found & all_of(masks.values(), size) if masks else found
+    facets = facet_counts(search, matched, [name for name in FACETS if name not in params.filters])
+    for name, allowed in relaxed.items():
+        facets.update(facet_counts(search, found & allowed, [name]))
 
     # Collapsed, the count is of texts (one per repost group), not of matched documents.
-    total = len(results.groups("reuse")) if params.collapse else len(results)
+    total = facet_tables.table(search, "reuse").distinct(matched) if params.collapse else int(matched.sum())
     page_count = max(1, -(-total // page_size))
     page = params.page
     if page > page_count:
         notices.append(_("第 %(page)d 页不存在：共 %(count)d 页，已显示最后一页。") % {"page": page, "count": page_count})
         page = page_count
-        results = search.search(
-            constrained(query, params), limit=page * page_size, sortedby=sort_spec(params.effective_sort),
-            **collapse_spec(params),
-        )
+    results = search.search(
+        ranking_query(query, matched, bool(masks), search),
+        limit=page * page_size, sortedby=sort_spec(params.effective_sort), **collapse_spec(params),
+    )
     for name, values in params.filters.items():
         known = {value for value, _count in facets.get(name, [])}
         for value in values:
@@ -240,13 +268,14 @@ def matching_ids(params: SearchParams) -> list[int]:
     """Every matching article id in result order (for exports: ids only, so memory stays small)."""
     search = searcher()
     query = parse_query(params.q, search.schema, [])
-    results = search.search(constrained(query, params), limit=None, sortedby=sort_spec(params.effective_sort))
+    masks = filter_masks(search, params)
+    allowed = all_of(masks.values(), search.doc_count_all()) if masks else None
+    results = search.search(restricted(query, allowed, search), limit=None, sortedby=sort_spec(params.effective_sort))
     return [int(hit["django_id"]) for hit in results]
 
 
 def monthly_counts(q: str) -> dict[str, int]:
     """Articles per month ("YYYY-MM") matching `q`, counted from the index's month column."""
     search = searcher()
-    query = parse_query(q, search.schema, [])
-    results = search.search(query, limit=1, groupedby=facet_spec(["month"]))
-    return dict(facet_counts(results, "month"))
+    matched = matched_documents(search, parse_query(q, search.schema, []))
+    return dict(facet_counts(search, matched, ["month"])["month"])

@@ -20,6 +20,8 @@ from .engine import backend, reset_searcher
 from .signals import article_index, reindex_articles
 
 BATCH_SIZE = 500
+# Below this many articles, starting writer processes costs more than it saves.
+PARALLEL_FROM = 2_000
 
 
 def live_path() -> Path:
@@ -47,7 +49,18 @@ def swap_in(path: Path, new_folder: Path) -> None:
     os.replace(link, path)  # rename(2) is atomic: readers see the old or the new index
 
 
-def build(progress=lambda done, total: None) -> dict:
+def index_writer(ix, total: int, procs: int):
+    """One writer, or `procs` writer processes that each analyse their share of the documents.
+
+    Each process writes its own segment and the segments are kept, not merged: whoosh's merge
+    is single-threaded and took longer than writing (17.8 s against 6.2 s for 2,000 articles).
+    """
+    if procs > 1 and total >= PARALLEL_FROM:
+        return ix.writer(procs=procs, limitmb=256, multisegment=True)
+    return ix.writer(limitmb=256)
+
+
+def build(progress=lambda done, total: None, procs: int | None = None) -> dict:
     path = live_path()
     engine = backend()  # creates the index folder on a first run, adopted just below
     adopt_plain_folder(path)
@@ -64,7 +77,7 @@ def build(progress=lambda done, total: None) -> dict:
     ix = whoosh_index.create_in(str(new_folder), engine.schema)
     queryset = search_index.index_queryset().order_by("pk")
     total = queryset.count()
-    writer = ix.writer(limitmb=256)
+    writer = index_writer(ix, total, procs or settings.GAOXIN_INDEX_PROCS)
     done = 0
     try:
         for start in range(0, total, BATCH_SIZE):

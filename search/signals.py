@@ -81,7 +81,7 @@ def flush() -> None:
         before = dictionary.read()
         after = set(dictionary.archive_words())
         article_ids |= articles_mentioning(after - before)
-        dictionary.write(sorted(after, key=lambda w: (-len(w), w)))
+        dictionary.write(dictionary.in_file_order(after))
         dictionary.expire()
     try:
         reindex_articles(article_ids)
