@@ -79,6 +79,13 @@ def _seconds(value) -> str:
     return f"{value} s" if value is not None else "not timed (filled in bulk)"
 
 
+def _rss_parts(http: dict) -> str:
+    parts = http.get("worker_rss_parts_mib")
+    if not parts:
+        return ""
+    return " (now: " + ", ".join(f"own {p['own']} + mapped files {p['mapped_files']}" for p in parts) + ")"
+
+
 def _mib(size: int) -> str:
     return f"{size / 2**20:.1f} MiB"
 
@@ -98,7 +105,7 @@ def size_table(result: dict) -> str:
         f"| index on disk | {_mib(result['index']['bytes'])} | – | {_mib(stock['bytes'])} |",
         f"| full page c=1: p50 / p95 ms (faceted p95) | {_ms(http['c1']['all'])} ({http['c1']['faceted']['p95_ms']}) | – | – |",
         f"| full page c=8: p50 / p95 ms (faceted p95) | {_ms(http['c8']['all'])} ({http['c8']['faceted']['p95_ms']}) | – | – |",
-        f"| worker peak RSS | {', '.join(f'{m} MiB' for m in http['worker_peak_rss_mib'])} | – | – |",
+        f"| worker peak RSS | {', '.join(f'{m} MiB' for m in http['worker_peak_rss_mib'])}{_rss_parts(http)} | – | – |",
         f"| ingest_page (clean + extract + store + index) | {ingest['ingest_page_per_second']} pages/s | – | – |",
         f"| clean_page alone | {ingest['clean_page_per_second']} pages/s | – | – |",
         "",

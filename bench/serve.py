@@ -80,6 +80,15 @@ class Gunicorn:
     def peak_rss_mib(self) -> list[float]:
         return [round(status_kib(pid, "VmHWM") / 1024, 1) for pid in self.workers()]
 
+    def rss_parts_mib(self) -> list[dict]:
+        """Each worker's resident memory now, by kind: its own (anonymous) pages, and pages of
+        mapped files, mostly the index files whoosh maps, which the page cache shares between
+        workers and can drop under pressure."""
+        return [
+            {kind: round(status_kib(pid, key) / 1024, 1) for kind, key in (("own", "RssAnon"), ("mapped_files", "RssFile"))}
+            for pid in self.workers()
+        ]
+
 
 def measure(data_dir: Path, queries, levels: dict[int, int], max_seconds: float) -> dict:
     """Page latency per concurrency level ({concurrency: request count}), then the workers' peak RSS."""
@@ -101,4 +110,5 @@ def measure(data_dir: Path, queries, levels: dict[int, int], max_seconds: float)
                 "faceted": summary([s for p, s in ok if p in faceted]),
             }
         result["worker_peak_rss_mib"] = server.peak_rss_mib()
+        result["worker_rss_parts_mib"] = server.rss_parts_mib()
     return result

@@ -71,12 +71,13 @@ def articles_mentioning(words) -> set[int]:
     return set(Article.objects.visible().filter(mentions).values_list("pk", flat=True))
 
 
-def flush() -> None:
+def flush(with_dictionary: bool = True) -> None:
     state = pending()
     if state["batched"]:
         return  # a bulk job indexes its articles in batches; see batched_indexing()
     article_ids, state["articles"] = state["articles"], set()
-    rewrite_dictionary, state["dictionary"] = state["dictionary"], False
+    rewrite_dictionary = state["dictionary"] and with_dictionary
+    state["dictionary"] = state["dictionary"] and not with_dictionary
     if rewrite_dictionary:
         before = dictionary.read()
         after = set(dictionary.archive_words())
@@ -105,10 +106,16 @@ def batched_indexing():
 
 
 def flush_batch() -> None:
+    """Index the batch's articles. New dictionary words wait for the end of the job: each one
+    means reindexing every older article that mentions it (thousands, at 10k articles, for a
+    programme name that recurs), so the job does that once, for all its new words together.
+    Until then the batch is indexed with the old word file; the final catch-up finds its
+    articles again, as they mention the new words. A job killed before the end leaves the word
+    file unwritten, so the next flush still sees every word as new."""
     state = pending()
     state["batched"] = False
     try:
-        flush()
+        flush(with_dictionary=False)
     finally:
         state["batched"] = True
 

@@ -150,3 +150,20 @@ def test_a_new_dictionary_word_reindexes_many_articles_in_chunks(monkeypatch):
     Initiative.objects.create(name="政银合作", category="营商环境")
     assert max(batches) <= signals.REINDEX_CHUNK and sum(batches) >= 1200
     assert len(run_search(SearchParams(q="政银合作"), page_size=2000).hits) == 1200
+
+
+def test_a_bulk_job_catches_up_new_dictionary_words_once_at_its_end():
+    from archive.models import Initiative
+    from search import dictionary
+    from search.signals import batched_indexing, flush_batch
+
+    older = factories.article("重庆高新区基层治理", "创新打造老杨群工党建品牌。", "2021-12-08")
+    with batched_indexing():
+        Initiative.objects.create(name="老杨群工", category="党建")
+        newer = factories.article("老杨群工再升级", "老杨群工服务站。", "2022-03-01")
+        flush_batch()
+        assert "老杨群工" not in dictionary.read()  # the catch-up waits for the end of the job
+        assert newer.pk in hits("服务站")  # the batch's own articles are searchable at once
+    assert "老杨群工" in dictionary.read()
+    assert hits("老杨群工") == {older.pk, newer.pk}
+    assert hits("杨群") == set()
