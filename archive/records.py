@@ -1,4 +1,6 @@
 """An article as a flat record with its entities: shared by exports, the API and citations."""
+import gc
+
 from .models import Article
 
 CHUNK = 500
@@ -40,3 +42,7 @@ def articles_in_order(ids: list[int]):
         for pk in chunk:
             if pk in found:
                 yield found[pk]
+        # Prefetched links point back at their articles: each chunk is a web of reference
+        # cycles that only the cycle collector frees, and it runs too rarely to keep up.
+        del found
+        gc.collect()

@@ -22,6 +22,12 @@ from . import dictionary
 log = logging.getLogger(__name__)
 LINK_MODELS = (ArticlePark, ArticleFigure, ArticleInitiative)
 ENTITY_MODELS = (Park, Figure, Initiative)
+# What the index and the word file read of each entity (search_indexes.py, dictionary.py).
+INDEXED_FIELDS = {
+    Park: {"full_name", "short_name", "aliases", "province", "macro_regions", "status"},
+    Figure: {"name", "aliases"},
+    Initiative: {"name", "aliases", "category"},
+}
 
 _pending = threading.local()
 
@@ -148,7 +154,11 @@ class ArticleSignalProcessor(BaseSignalProcessor):
             signals.post_save.disconnect(self.changed, sender=model)
             signals.post_delete.disconnect(self.changed, sender=model)
 
-    def changed(self, sender, instance, **kwargs):
+    def changed(self, sender, instance, update_fields=None, **kwargs):
+        if update_fields is not None and sender in INDEXED_FIELDS and not INDEXED_FIELDS[sender] & set(update_fields):
+            # e.g. ingest moving an initiative's first_seen: nothing the index shows changed, and
+            # reindexing every article linked to it cost minutes per batch at 100k articles.
+            return
         if sender is Article:
             schedule([instance.pk])
         elif sender in LINK_MODELS:

@@ -167,3 +167,25 @@ def test_a_bulk_job_catches_up_new_dictionary_words_once_at_its_end():
     assert "老杨群工" in dictionary.read()
     assert hits("老杨群工") == {older.pk, newer.pk}
     assert hits("杨群") == set()
+
+
+def test_saving_only_fields_the_index_does_not_show_reindexes_nothing(monkeypatch):
+    import datetime
+
+    from archive.models import Initiative
+
+    article = factories.article("链长制推进会", "链长制。", "2021-05-01", initiatives=[("链长制", "产业")])
+    initiative = Initiative.objects.get(name="链长制")
+    updates = []
+    backend_class = connections["default"].get_backend().__class__
+    original_update = backend_class.update
+    monkeypatch.setattr(backend_class, "update", lambda self, index, objects, commit=True: (
+        updates.append(len(objects)), original_update(self, index, objects, commit))[1])
+    initiative.first_seen = datetime.date(2020, 1, 1)
+    initiative.save(update_fields=["first_seen"])
+    assert updates == []
+    initiative.category = "党建"
+    initiative.save(update_fields=["category"])
+    assert updates == [1]
+    facets = run_search(SearchParams(q="链长制")).facets
+    assert dict(facets["initiative_category"]) == {"党建": 1} and article.pk in hits("链长制")
