@@ -16,7 +16,6 @@ from whoosh import index as whoosh_index
 from archive.models import Article
 
 from . import dictionary
-from .backend import WRITER_OPTIONS
 from .engine import backend, reset_searcher
 from .signals import article_index, reindex_articles
 
@@ -57,8 +56,8 @@ def index_writer(ix, total: int, procs: int):
     is single-threaded and took longer than writing (17.8 s against 6.2 s for 2,000 articles).
     """
     if procs > 1 and total >= PARALLEL_FROM:
-        return ix.writer(procs=procs, limitmb=256, multisegment=True, **WRITER_OPTIONS)
-    return ix.writer(limitmb=256, **WRITER_OPTIONS)
+        return ix.writer(procs=procs, limitmb=256, multisegment=True)
+    return ix.writer(limitmb=256)
 
 
 def build(progress=lambda done, total: None, procs: int | None = None) -> dict:
