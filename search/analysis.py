@@ -76,10 +76,10 @@ def _load_jieba() -> jieba.Tokenizer:
     return tokenizer
 
 
-# Words are cut by jieba-rs: the same dictionary, algorithm and output as jieba, ~13× faster and
-# without its ~80 MB Python dictionary. jieba's DAG is still needed for sub-words at index time,
-# so it is loaded only by processes that index.
-# A fresh jieba-rs engine with the archive's words takes ~50 ms; jieba's own reload ~0.7 s.
+# Words are cut by jieba-rs: the same dictionary, algorithm and output as jieba, ~13× faster.
+# jieba itself (~80 MB) still gives the parts of long words (sub_words), for indexing and for
+# highlighting them in snippets. A fresh jieba-rs engine with the archive's words takes ~50 ms;
+# jieba's own reload ~0.7 s.
 word_cutter = Segmenter(rjieba.Jieba, lambda engine, word: engine.add_word(word, None, None))
 dag_segmenter = Segmenter(_load_jieba, jieba.Tokenizer.add_word, grow_in_place=True)
 

@@ -52,7 +52,7 @@ def segment_mask(leaf, query, within: np.ndarray | None) -> np.ndarray:
     """
     size = leaf.doc_count_all()
     if isinstance(query, Term):
-        return _ids_mask(term_ids(leaf, query.fieldname, query.text), size)
+        return _ids_mask(term_ids(leaf.reader(), query.fieldname, query.text), size)
     if isinstance(query, DocumentSet):
         offset = query.offsets[segment_key(leaf.reader())]
         return query.mask[offset : offset + size].copy()
@@ -90,10 +90,9 @@ def _generic_ids(leaf, query) -> np.ndarray:
     return np.fromiter(matcher.all_ids(), dtype=DOCNUM)
 
 
-def _postings(leaf, fieldname: str, text):
+def _postings(reader, fieldname: str, text):
     """(raw block matcher, hidden document ids) for a term, or None when the segment lacks it."""
-    reader = leaf.reader()
-    field = leaf.schema[fieldname]
+    field = reader.schema[fieldname]
     term = field.to_bytes(text) if not isinstance(text, bytes) else text
     if (fieldname, term) not in reader:
         return None
@@ -105,8 +104,9 @@ def _postings(leaf, fieldname: str, text):
     return matcher, None
 
 
-def term_ids(leaf, fieldname: str, text) -> np.ndarray:
-    found = _postings(leaf, fieldname, text)
+def term_ids(reader, fieldname: str, text) -> np.ndarray:
+    """The live documents of one segment holding a term."""
+    found = _postings(reader, fieldname, text)
     if found is None:
         return np.empty(0, DOCNUM)
     matcher, hidden = found
@@ -114,18 +114,19 @@ def term_ids(leaf, fieldname: str, text) -> np.ndarray:
     return ids[~np.isin(ids, hidden)] if hidden is not None and len(hidden) else ids
 
 
-def term_positions(leaf, fieldname: str, text, wanted: np.ndarray) -> dict[int, list[int]]:
+def term_positions(reader, fieldname: str, text, wanted: np.ndarray) -> dict[int, list[int]]:
     """Positions of a term in each of the `wanted` documents (a mask) that contain it."""
-    found = _postings(leaf, fieldname, text)
+    found = _postings(reader, fieldname, text)
     if found is None:
         return {}
     matcher, _hidden = found
     if not isinstance(matcher, W3LeafMatcher):
         return {doc: list(matcher.value_as("positions")) for doc in matcher.all_ids() if wanted[doc]}
-    decode = leaf.schema[fieldname].format.decode_positions
+    decode = reader.schema[fieldname].format.decode_positions
     positions = {}
     while matcher.is_active():
-        matcher._read_ids()
+        if matcher._ids is None:
+            matcher._read_ids()
         matcher._read_values()
         start = matcher._i
         ids = np.asarray(matcher._ids[start:], dtype=DOCNUM)
@@ -137,15 +138,15 @@ def term_positions(leaf, fieldname: str, text, wanted: np.ndarray) -> dict[int, 
 
 def phrase_mask(leaf, query, within: np.ndarray | None) -> np.ndarray:
     """Documents where the phrase's words stand at consecutive positions."""
-    size = leaf.doc_count_all()
+    size, reader = leaf.doc_count_all(), leaf.reader()
     if not query.words:
         return np.zeros(size, dtype=bool)
     candidates = within.copy() if within is not None else np.ones(size, dtype=bool)
     for word in query.words:
-        candidates &= _ids_mask(term_ids(leaf, query.fieldname, word), size)
+        candidates &= _ids_mask(term_ids(reader, query.fieldname, word), size)
     if not candidates.any():
         return candidates
-    per_word = [term_positions(leaf, query.fieldname, word, candidates) for word in query.words]
+    per_word = [term_positions(reader, query.fieldname, word, candidates) for word in query.words]
     found = np.zeros(size, dtype=bool)
     for doc in np.flatnonzero(candidates).tolist():
         starts = set(per_word[0].get(doc, ()))

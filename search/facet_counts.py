@@ -5,16 +5,14 @@ number of matches (224 ms for a word found in nearly every one of 10k articles).
 segment's facet postings are read once into two parallel arrays, (document, value), and counting
 the values of any set of matched documents is one numpy bincount over them.
 
-Segments never change once written: a deletion only hides a document, and a hidden document never
-matches, so a segment's table stays valid for as long as the segment lives.
+Segments never change once written but for deletions, and a deleted document never matches, so
+a segment's table stays valid for as long as the segment lives.
 """
 import threading
 from dataclasses import dataclass
 
 import numpy as np
-from whoosh.matching import FilterMatcher
-
-from .docsets import DOCNUM, leaf_ids, segment_key
+from .docsets import DOCNUM, segment_key, term_ids
 
 
 @dataclass(frozen=True)
@@ -31,10 +29,7 @@ class FacetTable:
         values, docs, indexes = [], [], []
         # sortable_terms: one term per value (a numeric field also indexes coarser range terms).
         for position, term in enumerate(field.sortable_terms(reader, fieldname)):
-            matcher = reader.postings(fieldname, term)
-            if isinstance(matcher, FilterMatcher):
-                matcher = matcher.child  # deleted documents never match, so they can stay listed
-            ids = leaf_ids(matcher)
+            ids = term_ids(reader, fieldname, term)
             values.append(field.from_bytes(term))
             docs.append(ids)
             indexes.append(np.full(len(ids), position, dtype=DOCNUM))
@@ -43,8 +38,7 @@ class FacetTable:
     @classmethod
     def combined(cls, parts: list[tuple["FacetTable", int]]) -> "FacetTable":
         """Segment tables with their document offsets, as one table over the whole index."""
-        values, positions = [], {}
-        docs, indexes = [], []
+        positions, docs, indexes = {}, [], []
         for table, offset in parts:
             remap = np.array([positions.setdefault(value, len(positions)) for value in table.values] or [0], DOCNUM)
             docs.append(table.docs + offset)

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def facets(**filters):
-    outcome = run_search(SearchParams(q="党建", filters={k: v for k, v in filters.items()}))
+    outcome = run_search(SearchParams(q="党建", filters=filters))
     return outcome.total, outcome.facets
 
 
