@@ -4,9 +4,12 @@ A mask is cheap to intersect, count and reuse; `DocumentSet` turns one back into
 whoosh checks a costly clause (phrase positions) only on the documents the mask allows.
 """
 from array import array
+from itertools import chain
+from pickle import loads
 
 import numpy as np
 from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.formats import Positions
 from whoosh.matching import FilterMatcher, ListMatcher
 from whoosh.query import And, AndNot, Or, Phrase, Query, Term
 from whoosh.reading import TermNotFound
@@ -19,17 +22,36 @@ def segment_key(reader) -> str:
     return segment.segment_id() if segment is not None else ""  # an empty index has no segment
 
 
-def leaf_ids(matcher) -> np.ndarray:
-    """Every document id of a fresh matcher, read a postings block at a time where possible."""
+def posting_blocks(matcher, wanted: np.ndarray | None = None):
+    """(document ids, block) for each postings block of a fresh matcher; with `wanted` (a mask),
+    blocks holding none of the wanted documents are skipped without being decoded.
+
+    Reads whoosh 2.7.4's W3 blocks (pinned exactly): a block's ids are stored as gaps, summed
+    here in one numpy call instead of a Python generator step per posting.
+    """
+    previous_max = -1
+    while matcher.is_active():
+        if wanted is None or wanted[previous_max + 1 : matcher._maxid + 1].any():
+            if matcher._data is None:
+                matcher._read_data()
+            stored = np.asarray(matcher._data[0], dtype=DOCNUM)
+            yield (stored if matcher._byteids else np.cumsum(stored, dtype=DOCNUM)), matcher
+        previous_max = matcher._maxid
+        matcher._next_block()
+
+
+def block_weights(block) -> np.ndarray:
+    """The weights of a block's postings, as whoosh's matcher would return them."""
+    stored = block._data[1]
+    if stored is None or isinstance(stored, float):  # stored once for the block
+        return np.full(block._blocklength, np.float32(1.0 if stored is None else stored), dtype=np.float64)
+    return np.asarray(stored, dtype=np.float64)
+
+
+def leaf_ids(matcher, wanted: np.ndarray | None = None) -> np.ndarray:
+    """The document ids of a fresh matcher: all of them, or at least those in `wanted`."""
     if isinstance(matcher, W3LeafMatcher):
-        blocks = []
-        # whoosh 2.7.4's block reader (pinned exactly); one slice per block instead of a Python
-        # call per posting, which is what makes facet tables and single-word queries cheap.
-        while matcher.is_active():
-            if matcher._ids is None:
-                matcher._read_ids()
-            blocks.append(np.asarray(matcher._ids[matcher._i :], dtype=DOCNUM))
-            matcher._next_block()
+        blocks = [ids for ids, _block in posting_blocks(matcher, wanted)]
         return np.concatenate(blocks) if blocks else np.empty(0, DOCNUM)
     return np.fromiter(matcher.all_ids(), dtype=DOCNUM)
 
@@ -52,14 +74,14 @@ def segment_mask(leaf, query, within: np.ndarray | None) -> np.ndarray:
     """
     size = leaf.doc_count_all()
     if isinstance(query, Term):
-        return _ids_mask(term_ids(leaf.reader(), query.fieldname, query.text), size)
+        return _ids_mask(term_ids(leaf.reader(), query.fieldname, query.text, within), size)
     if isinstance(query, DocumentSet):
         offset = query.offsets[segment_key(leaf.reader())]
         return query.mask[offset : offset + size].copy()
     if isinstance(query, And):
         # Cheap clauses first, so a phrase is checked only where everything else matched.
         running = within
-        for child in sorted(query.subqueries, key=lambda q: isinstance(q, Phrase)):
+        for child in sorted(query.subqueries, key=_cost_rank):
             found = segment_mask(leaf, child, running)
             running = found if running is None else running & found
         return running if running is not None else np.zeros(size, dtype=bool)
@@ -74,6 +96,10 @@ def segment_mask(leaf, query, within: np.ndarray | None) -> np.ndarray:
     if isinstance(query, Phrase) and query.slop == 1 and leaf.schema[query.fieldname].format.supports("positions"):
         return phrase_mask(leaf, query, within)
     return _ids_mask(_generic_ids(leaf, query), size)
+
+
+def _cost_rank(query) -> int:
+    return 0 if isinstance(query, DocumentSet) else 2 if isinstance(query, Phrase) else 1
 
 
 def _ids_mask(ids: np.ndarray, size: int) -> np.ndarray:
@@ -104,58 +130,83 @@ def _postings(reader, fieldname: str, text):
     return matcher, None
 
 
-def term_ids(reader, fieldname: str, text) -> np.ndarray:
-    """The live documents of one segment holding a term."""
+def term_ids(reader, fieldname: str, text, wanted: np.ndarray | None = None) -> np.ndarray:
+    """The live documents of one segment holding a term: all of them, or at least those among
+    `wanted` (a mask; postings blocks with none of them are skipped)."""
     found = _postings(reader, fieldname, text)
     if found is None:
         return np.empty(0, DOCNUM)
     matcher, hidden = found
-    ids = leaf_ids(matcher)
+    ids = leaf_ids(matcher, wanted)
     return ids[~np.isin(ids, hidden)] if hidden is not None and len(hidden) else ids
 
 
-def term_positions(reader, fieldname: str, text, wanted: np.ndarray) -> dict[int, list[int]]:
-    """Positions of a term in each of the `wanted` documents (a mask) that contain it."""
+def term_positions(reader, fieldname: str, text, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where a term stands in each of the `wanted` documents (a mask) that contain it, as two
+    arrays of equal length: document ids and positions."""
     found = _postings(reader, fieldname, text)
     if found is None:
-        return {}
-    matcher, _hidden = found
-    if not isinstance(matcher, W3LeafMatcher):
-        return {doc: list(matcher.value_as("positions")) for doc in matcher.all_ids() if wanted[doc]}
-    decode = reader.schema[fieldname].format.decode_positions
-    positions = {}
-    while matcher.is_active():
-        if matcher._ids is None:
-            matcher._read_ids()
-        matcher._read_values()
-        start = matcher._i
-        ids = np.asarray(matcher._ids[start:], dtype=DOCNUM)
-        for index in np.flatnonzero(wanted[ids]):
-            positions[int(ids[index])] = decode(matcher._values[start + index])
-        matcher._next_block()
-    return positions
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    matcher, hidden = found
+    if hidden is not None and len(hidden):
+        wanted = wanted.copy()
+        wanted[hidden] = False
+    if not isinstance(matcher, W3LeafMatcher) or type(reader.schema[fieldname].format) is not Positions:
+        pairs = [(doc, position) for doc in matcher.all_ids() if wanted[doc] for position in matcher.value_as("positions")]
+        return np.array([d for d, _ in pairs], np.int64), np.array([p for _, p in pairs], np.int64)
+    docs, gaps = [], []
+    for ids, block in posting_blocks(matcher, wanted):
+        block._read_values()
+        for index in np.flatnonzero(wanted[ids]).tolist():
+            docs.append(int(ids[index]))
+            gaps.append(_position_gaps(block._values[index]))
+    counts = np.fromiter(map(len, gaps), dtype=np.int64, count=len(gaps))
+    flat = np.fromiter(chain.from_iterable(gaps), dtype=np.int64, count=int(counts.sum()))
+    # Positions are stored as gaps from the previous one in the same document: a running sum
+    # that restarts at each document.
+    running = np.cumsum(flat)
+    firsts = np.cumsum(counts) - counts
+    restart = np.repeat(running[firsts] - flat[firsts], counts) if len(flat) else running
+    return np.repeat(np.asarray(docs, np.int64), counts), running - restart
+
+
+def _position_gaps(value: bytes) -> list[int]:
+    """whoosh 2.7.4's Positions value: the frequency (4 bytes), then a pickled list of gaps whose
+    final STOP byte may have been dropped (as Positions.decode_positions reads it)."""
+    return loads(value[4:] if value.endswith(b".") else value[4:] + b".")
 
 
 def phrase_mask(leaf, query, within: np.ndarray | None) -> np.ndarray:
-    """Documents where the phrase's words stand at consecutive positions."""
+    """Documents where the phrase's words stand at consecutive positions.
+
+    Each word's postings are read once, for the documents still possible after the words before
+    it; a phrase occurrence is a (document, start) key that every word confirms.
+    """
     size, reader = leaf.doc_count_all(), leaf.reader()
+    candidates = within.copy() if within is not None else np.ones(size, dtype=bool)
     if not query.words:
         return np.zeros(size, dtype=bool)
-    candidates = within.copy() if within is not None else np.ones(size, dtype=bool)
-    for word in query.words:
-        candidates &= _ids_mask(term_ids(reader, query.fieldname, word), size)
-    if not candidates.any():
-        return candidates
-    per_word = [term_positions(reader, query.fieldname, word, candidates) for word in query.words]
-    found = np.zeros(size, dtype=bool)
-    for doc in np.flatnonzero(candidates).tolist():
-        starts = set(per_word[0].get(doc, ()))
-        for distance, positions in enumerate(per_word[1:], start=1):
-            starts &= {position - distance for position in positions.get(doc, ())}
-            if not starts:
-                break
-        found[doc] = bool(starts)
-    return found
+    shift = len(query.words)  # keeps every start at or above zero
+    starts = None
+    # The rarest word first: the others are then read only where it occurs.
+    by_rarity = sorted(enumerate(query.words), key=lambda item: reader.doc_frequency(query.fieldname, item[1]))
+    for distance, word in by_rarity:
+        docs, positions = term_positions(reader, query.fieldname, word, candidates)
+        keys = (docs << 32) | (positions - distance + shift)  # ascending, as the postings are
+        starts = keys if starts is None else starts[_sorted_contains(keys, starts)]
+        candidates = np.zeros(size, dtype=bool)
+        candidates[starts >> 32] = True
+        if not len(starts):
+            break
+    return candidates
+
+
+def _sorted_contains(haystack: np.ndarray, needles: np.ndarray) -> np.ndarray:
+    """For each needle, whether the ascending array `haystack` holds it."""
+    if not len(haystack):
+        return np.zeros(len(needles), dtype=bool)
+    at = np.minimum(np.searchsorted(haystack, needles), len(haystack) - 1)
+    return haystack[at] == needles
 
 
 class DocumentSet(Query):
@@ -180,4 +231,5 @@ class DocumentSet(Query):
     def matcher(self, searcher, context=None):
         offset = self.offsets[segment_key(searcher.reader())]
         ids = np.flatnonzero(self.mask[offset : offset + searcher.doc_count_all()])
-        return ListMatcher(array("I", ids.tolist()), all_weights=0.0)
+        # Zero weights, not all_weights=0.0: ListMatcher reads a falsy all_weights as "1.0 each".
+        return ListMatcher(array("I", ids.tolist()), weights=array("f", bytes(4 * len(ids))))
