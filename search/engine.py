@@ -20,6 +20,7 @@ from whoosh.query import And, AndNot, DateRange, Every, Not, NullQuery, Or, Phra
 from .docsets import DocumentSet, matched_documents
 from .facet_counts import FacetTables
 from .params import FACETS, SearchParams
+from .relevance import top_documents
 
 PAGE_SIZE = 20
 TEXT_FIELDS = ("text", "title")
@@ -200,6 +201,23 @@ def collapse_spec(params: SearchParams) -> dict:
     return {"collapse": sorting.FieldFacet("reuse"), "collapse_limit": 1} if params.collapse else {}
 
 
+def page_hits(search, query, matched: np.ndarray, filtered: bool, params: SearchParams, page: int, page_size: int) -> list[dict]:
+    """One page of the matched documents in the chosen order, as {"id", "score"}."""
+    limit = page * page_size
+    ranked = None
+    if sort_spec(params.effective_sort) is None and not params.collapse:
+        ranked = top_documents(search, ranked_by_words(query), matched, limit)
+    if ranked is not None:
+        rows = [(search.stored_fields(docnum)["django_id"], score) for docnum, score in ranked[limit - page_size :]]
+    else:  # sorted by date, collapsed, or a query only whoosh can score
+        results = search.search(
+            ranking_query(query, matched, filtered, search),
+            limit=limit, sortedby=sort_spec(params.effective_sort), **collapse_spec(params),
+        )
+        rows = [(hit["django_id"], hit.score) for hit in results[limit - page_size : limit]]
+    return [{"id": int(django_id), "score": score or 0.0} for django_id, score in rows]
+
+
 def run_search(params: SearchParams, page_size: int = PAGE_SIZE) -> SearchOutcome:
     notices = list(params.notices)
     search = searcher()
@@ -227,19 +245,12 @@ def run_search(params: SearchParams, page_size: int = PAGE_SIZE) -> SearchOutcom
     if page > page_count:
         notices.append(_("第 %(page)d 页不存在：共 %(count)d 页，已显示最后一页。") % {"page": page, "count": page_count})
         page = page_count
-    results = search.search(
-        ranking_query(query, matched, bool(masks), search),
-        limit=page * page_size, sortedby=sort_spec(params.effective_sort), **collapse_spec(params),
-    )
+    hits = page_hits(search, query, matched, bool(masks), params, page, page_size)
     for name, values in params.filters.items():
         known = {value for value, _count in facets.get(name, [])}
         for value in values:
             if value not in known:
                 notices.append(_("没有文章符合筛选条件“%(value)s”。") % {"value": value})
-    hits = [
-        {"id": int(hit["django_id"]), "score": hit.score or 0.0}
-        for hit in results[(page - 1) * page_size : page * page_size]
-    ]
     terms = list(dict.fromkeys(positive_terms(query)))
     return SearchOutcome(total, page, page_count, hits, facets, terms, notices)
 
