@@ -50,10 +50,11 @@ test: $(INSTALLED) browser
 reliability: $(INSTALLED)
 	$(BIN)/python -m pytest -m reliability tests/reliability -s
 
-# Benchmarks on a generated corpus under bench/work/ (not part of `make test`); ~35 min.
-# `make bench BENCH_SIZES=1000,10000,100000` adds 100k (several hours).
+# Benchmarks on a generated corpus under bench/work/ (not part of `make test`): 1k and 10k.
+# `make bench BENCH_SIZES=1000,10000,100000` adds 100k (over an hour); options of
+# `python -m bench --help` go in BENCH_ARGS, e.g. BENCH_ARGS=--reuse-stock-index on a rerun.
 bench: $(INSTALLED)
-	$(BIN)/python -m bench
+	$(BIN)/python -m bench $(BENCH_ARGS)
 
 # After changing interface strings: collect them into locale/en/LC_MESSAGES/django.po, translate
 # the new entries there, then run this again to compile django.mo (both are committed).

@@ -75,15 +75,20 @@ def _ms(summary: dict) -> str:
     return f"{summary['p50_ms']} / {summary['p95_ms']}" if summary.get("n") else "–"
 
 
-def _seconds(value) -> str:
-    return f"{value} s" if value is not None else "not timed (filled in bulk)"
+def _stock_build(stock: dict) -> str:
+    if stock["build_seconds"] is not None:
+        return f"{stock['build_seconds']} s"
+    return "not timed (reused from an earlier run)" if stock.get("reused") else "not timed (filled in bulk)"
 
 
 def _rss_parts(http: dict) -> str:
     parts = http.get("worker_rss_parts_mib")
     if not parts:
         return ""
-    return " (now: " + ", ".join(f"own {p['own']} + mapped files {p['mapped_files']}" for p in parts) + ")"
+    return " (now: " + ", ".join(
+        f"own {p['own']} + mapped files {p['mapped_files']}" + (f", proportional {p['proportional']}" if "proportional" in p else "")
+        for p in parts
+    ) + ")"
 
 
 def _mib(size: int) -> str:
@@ -101,7 +106,7 @@ def size_table(result: dict) -> str:
         "|---|---|---|---|",
         f"| search, no facet chosen: p50 / p95 ms | {_ms(s['plain'])} | {_ms(orm['plain'])} | {_ms(stock['plain'])} |",
         f"| search, 3 facets chosen: p50 / p95 ms | {_ms(s['faceted'])} | {_ms(orm['faceted'])} | (no facets) |",
-        f"| index build | {result['index']['build_seconds']} s | – | {_seconds(stock['build_seconds'])} |",
+        f"| index build | {result['index']['build_seconds']} s | – | {_stock_build(stock)} |",
         f"| index on disk | {_mib(result['index']['bytes'])} | – | {_mib(stock['bytes'])} |",
         f"| full page c=1: p50 / p95 ms (faceted p95) | {_ms(http['c1']['all'])} ({http['c1']['faceted']['p95_ms']}) | – | – |",
         f"| full page c=8: p50 / p95 ms (faceted p95) | {_ms(http['c8']['all'])} ({http['c8']['faceted']['p95_ms']}) | – | – |",

@@ -26,8 +26,8 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def status_kib(pid: int, key: str) -> int:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+def status_kib(pid: int, key: str, table: str = "status") -> int:
+    for line in Path(f"/proc/{pid}/{table}").read_text().splitlines():
         if line.startswith(f"{key}:"):
             return int(line.split()[1])
     raise KeyError(key)
@@ -83,9 +83,11 @@ class Gunicorn:
     def rss_parts_mib(self) -> list[dict]:
         """Each worker's resident memory now, by kind: its own (anonymous) pages, and pages of
         mapped files, mostly the index files whoosh maps, which the page cache shares between
-        workers and can drop under pressure."""
+        workers and can drop under pressure; and the proportional set size, which charges each
+        shared page to its sharers in equal parts."""
+        kinds = (("own", "RssAnon", "status"), ("mapped_files", "RssFile", "status"), ("proportional", "Pss", "smaps_rollup"))
         return [
-            {kind: round(status_kib(pid, key) / 1024, 1) for kind, key in (("own", "RssAnon"), ("mapped_files", "RssFile"))}
+            {kind: round(status_kib(pid, key, table) / 1024, 1) for kind, key, table in kinds}
             for pid in self.workers()
         ]
 
