@@ -8,6 +8,8 @@ formula, statistics and tie order as whoosh, so the page is the one whoosh would
 `top_documents` answers None for a query it cannot score exactly (wildcards, ranges, a boosted
 group, another weighting model); the caller then lets whoosh rank.
 """
+import threading
+
 import numpy as np
 from whoosh import scoring
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
@@ -19,9 +21,6 @@ from .docsets import DocumentSet, _postings, block_weights, posting_blocks, segm
 # Field lengths are stored as one lossy byte per document; this is whoosh's decoding of each.
 LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 
-# (segment id, field name) → decoded field lengths; segments never change their lengths.
-_lengths_cache: dict[tuple[str, str], np.ndarray] = {}
-
 
 def scored_terms(query, boost: float = 1.0) -> list[tuple[str, str, float]] | None:
     """The (field, text, boost) terms whose BM25F scores add up to the query's score, or None
@@ -30,7 +29,7 @@ def scored_terms(query, boost: float = 1.0) -> list[tuple[str, str, float]] | No
         return [(query.fieldname, query.text, boost * query.boost)] if isinstance(query.text, str) else None
     if isinstance(query, DocumentSet):
         return []
-    if isinstance(query, (And, Or)) and type(query) in (And, Or) and query.boost == 1.0:
+    if type(query) in (And, Or) and query.boost == 1.0 and not getattr(query, "scale", None):
         terms = []
         for child in query.subqueries:
             found = scored_terms(child, boost)
@@ -41,17 +40,33 @@ def scored_terms(query, boost: float = 1.0) -> list[tuple[str, str, float]] | No
     return None
 
 
-def field_lengths(reader, fieldname: str) -> np.ndarray:
-    key = (segment_key(reader), fieldname)
-    if key not in _lengths_cache:
-        size = reader.doc_count_all()
-        column = reader._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
-        codes = np.zeros(size, dtype=np.uint8)
-        if column is not None:
-            stored = np.frombuffer(column._dbfile.get(column._basepos, column._count), dtype=np.uint8)
-            codes[: len(stored)] = stored[:size]
-        _lengths_cache[key] = LENGTH_OF_BYTE[codes]
-    return _lengths_cache[key]
+class FieldLengths:
+    """Decoded field lengths of the live segments; a segment's lengths never change."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._cache: dict[tuple[str, str], np.ndarray] = {}
+
+    def get(self, reader, fieldname: str, live: set[str]) -> np.ndarray:
+        key = (segment_key(reader), fieldname)
+        with self._lock:
+            if key not in self._cache:  # a new segment: merges may have retired others
+                self._cache = {k: lengths for k, lengths in self._cache.items() if k[0] in live}
+                self._cache[key] = _decoded_lengths(reader, fieldname)
+            return self._cache[key]
+
+
+def _decoded_lengths(reader, fieldname: str) -> np.ndarray:
+    size = reader.doc_count_all()
+    column = reader._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+    codes = np.zeros(size, dtype=np.uint8)
+    if column is not None:
+        stored = np.frombuffer(column._dbfile.get(column._basepos, column._count), dtype=np.uint8)
+        codes[: len(stored)] = stored[:size]
+    return LENGTH_OF_BYTE[codes]
+
+
+field_lengths = FieldLengths()
 
 
 def bm25(idf: float, weights: np.ndarray, lengths: np.ndarray, average: float, b: float, k1: float) -> np.ndarray:
@@ -59,7 +74,7 @@ def bm25(idf: float, weights: np.ndarray, lengths: np.ndarray, average: float, b
     return idf * ((weights * (k1 + 1)) / (weights + k1 * ((1 - b) + b * lengths / average)))
 
 
-def term_scores(search, leaf, fieldname: str, text: str, wanted: np.ndarray):
+def term_scores(search, leaf, fieldname: str, text: str, wanted: np.ndarray, live: set[str]):
     """(document ids, scores) in one segment for the `wanted` documents holding the term; None
     for postings in another format than whoosh 2.7.4's blocks."""
     found = _postings(leaf.reader(), fieldname, text)
@@ -79,7 +94,7 @@ def term_scores(search, leaf, fieldname: str, text: str, wanted: np.ndarray):
     model = search.weighting
     b = model._field_B.get(fieldname, model.B)
     average = search.avg_field_length(fieldname) or 1
-    lengths = field_lengths(leaf.reader(), fieldname)[ids]
+    lengths = field_lengths.get(leaf.reader(), fieldname, live)[ids]
     return ids, bm25(search.idf(fieldname, text), weights, lengths, average, b, model.K1)
 
 
@@ -93,12 +108,13 @@ def top_documents(search, query, matched: np.ndarray, limit: int) -> list[tuple[
         if fieldname not in search.schema or not search.schema[fieldname].scorable:
             return None
     scores = np.zeros(len(matched), dtype=np.float64)
+    live = {segment_key(leaf.reader()) for leaf, _offset in search.leaf_searchers()}
     for leaf, offset in search.leaf_searchers():
         wanted = matched[offset : offset + leaf.doc_count_all()]
         if not wanted.any():
             continue
         for fieldname, text, boost in terms:
-            found = term_scores(search, leaf, fieldname, text, wanted)
+            found = term_scores(search, leaf, fieldname, text, wanted, live)
             if found is None:
                 return None
             ids, term_score = found
