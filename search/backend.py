@@ -28,7 +28,7 @@ from whoosh.qparser import QueryParser
 
 from .analysis import chinese_analyzer
 from .fields import FacetField
-from .segment_files import install as read_segments_in_place
+from .segment_files import InPlaceFileStorage, install as read_segments_in_place
 
 read_segments_in_place()
 
@@ -73,6 +73,9 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
 
     def setup(self):
         super().setup()
+        # Haystack opened the index through a plain FileStorage; reopen it through ours.
+        self.storage = InPlaceFileStorage(self.path)
+        self.index = self.storage.open_index(schema=self.schema)
         self.parser = QueryParser(self.content_field_name, schema=self.schema)
 
     def prepare(self, index, obj) -> dict | None:

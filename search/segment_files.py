@@ -7,12 +7,15 @@ cache. The segment stays one compound file, mapped when the reader opens it: a m
 process may delete the file later, and the map keeps its data readable until the reader closes.
 (Plain per-part files failed exactly there: a reader opens some of them lazily.)
 
-`install()` swaps whoosh's CompoundStorage for `MappedCompoundStorage` where segments open it.
+Only indexes opened through `InPlaceFileStorage` (the archive's) read this way: any other whoosh
+index in the process, such as the benchmark's stock baseline, keeps whoosh's own behaviour.
+`install()` routes segments of such storages to `MappedCompoundStorage`.
 """
 import mmap
 
 from whoosh.codec import base as codec_base
 from whoosh.filedb.compound import CompoundStorage
+from whoosh.filedb.filestore import FileStorage
 from whoosh.filedb.structfile import BufferFile, StructFile
 
 
@@ -77,5 +80,20 @@ class MappedCompoundStorage(CompoundStorage):
         return MappedFile(self._source, offset, length, name)
 
 
+class InPlaceFileStorage(FileStorage):
+    """A folder of index files whose compound segments are read through their map."""
+
+
+_whoosh_open_compound_file = codec_base.Segment.open_compound_file
+
+
+def _open_compound_file(segment, storage):
+    if not isinstance(storage, InPlaceFileStorage):
+        return _whoosh_open_compound_file(segment, storage)
+    return MappedCompoundStorage(storage.open_file(segment.make_filename(segment.COMPOUND_EXT)))
+
+
 def install() -> None:
-    codec_base.CompoundStorage = MappedCompoundStorage
+    # Segments come unpickled from the index's table of contents, as whoosh's own classes, so
+    # the method is replaced on their base class; it changes nothing for other storages.
+    codec_base.Segment.open_compound_file = _open_compound_file

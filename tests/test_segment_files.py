@@ -5,12 +5,12 @@ import random
 import tracemalloc
 
 import pytest
-from whoosh import index
+from whoosh.filedb.filestore import FileStorage
 from whoosh.fields import ID, TEXT, Schema
 from whoosh.qparser import QueryParser
 
 from search import backend  # noqa: F401  (installs the mapped segment reader, as the web app does)
-from search.segment_files import MappedCompoundStorage, MappedPart
+from search.segment_files import InPlaceFileStorage, MappedCompoundStorage, MappedPart
 
 WORDS = [f"w{i}" for i in range(3000)]
 
@@ -46,9 +46,9 @@ def test_mapped_part_never_reads_past_its_own_end(mapped_bytes):
     assert part.readinto(buffer) == 8 and bytes(buffer) == data[:8]
 
 
-def _large_index(path):
+def _large_index(path, storage_class=InPlaceFileStorage):
     rng = random.Random(7)
-    ix = index.create_in(str(path), Schema(id=ID(stored=True), body=TEXT(phrase=True)))
+    ix = storage_class(str(path)).create_index(Schema(id=ID(stored=True), body=TEXT(phrase=True)))
     writer = ix.writer()
     for n in range(1500):
         writer.add_document(id=str(n), body=" ".join(rng.choices(WORDS, k=300)))
@@ -83,3 +83,17 @@ def test_a_reader_keeps_working_after_a_merge_deletes_its_segment(tmp_path):
         writer.add_document(id="new", body="w5 w6")
         writer.commit(optimize=True)  # merges into a new segment and deletes the old file
         assert before and [hit["id"] for hit in searcher.search(query, limit=None)] == before
+
+
+def test_other_whoosh_indexes_in_the_process_read_as_whoosh_ships(tmp_path):
+    ix = _large_index(tmp_path, FileStorage)
+    with ix.searcher() as searcher:
+        assert not isinstance(searcher.reader()._storage.a, MappedCompoundStorage)
+        assert len(searcher.search(QueryParser("body", ix.schema).parse("w1"), limit=None))
+
+
+def test_the_archive_backend_opens_its_index_for_reading_in_place():
+    from search.engine import backend
+
+    assert isinstance(backend().storage, InPlaceFileStorage)
+    assert isinstance(backend().index.storage, InPlaceFileStorage)
