@@ -75,6 +75,16 @@ def _ms(summary: dict) -> str:
     return f"{summary['p50_ms']} / {summary['p95_ms']}" if summary.get("n") else "–"
 
 
+def _catch_up(ingest: dict) -> str:
+    catch_up = ingest.get("dictionary_catch_up")
+    if not catch_up:
+        return "–"
+    return (
+        f"{ingest['job_page_per_second']} pages/s: {catch_up['new_words']} new words, "
+        f"{catch_up['articles_reindexed']} older articles reindexed in {catch_up['seconds']} s"
+    )
+
+
 def _stock_build(stock: dict) -> str:
     if stock["build_seconds"] is not None:
         return f"{stock['build_seconds']} s"
@@ -113,6 +123,7 @@ def size_table(result: dict) -> str:
         f"| worker peak RSS | {', '.join(f'{m} MiB' for m in http['worker_peak_rss_mib'])}{_rss_parts(http)} | – | – |",
         f"| ingest_page (clean + extract + store + index) | {ingest['ingest_page_per_second']} pages/s | – | – |",
         f"| clean_page alone | {ingest['clean_page_per_second']} pages/s | – | – |",
+        f"| whole ingest job, with its dictionary catch-up | {_catch_up(ingest)} | – | – |",
         "",
         f"(a)/archive p50: {r['orm_over_archive_plain_p50']}× plain, {r['orm_over_archive_faceted_p50']}× faceted · "
         f"archive faceted / (b) plain p50: {r['archive_faceted_over_stock_plain_p50']}× "
