@@ -19,6 +19,9 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.filedb.structfile import BufferFile, StructFile
 
 
+PEEK_BYTES = 256
+
+
 class MappedPart:
     """A read-only file over one part of a map, with its own position.
 
@@ -38,6 +41,11 @@ class MappedPart:
         data = self._source[self._pos:stop] if stop > self._pos else b""
         self._pos = max(self._pos, stop)
         return data
+
+    def peek(self, size: int = 0) -> bytes:
+        # pickle's reader takes one look ahead, then one read of what it used, instead of a
+        # read per opcode; whoosh unpickles a small header before every postings block.
+        return self._source[self._pos : min(self._end, self._pos + PEEK_BYTES)]
 
     def readinto(self, buffer) -> int:
         data = self.read(len(buffer))

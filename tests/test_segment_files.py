@@ -39,6 +39,7 @@ def test_mapped_part_reads_like_a_file_of_its_own_bytes(mapped_bytes):
 def test_mapped_part_never_reads_past_its_own_end(mapped_bytes):
     data, part = mapped_bytes
     part.seek(len(data) - 3)
+    assert part.peek(100) == data[-3:] and part.tell() == len(data) - 3  # a look, not a read
     assert part.readline() == data[-3:]
     assert part.read(10) == b""
     buffer = bytearray(8)
