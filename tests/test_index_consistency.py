@@ -152,6 +152,39 @@ def test_a_new_dictionary_word_reindexes_many_articles_in_chunks(monkeypatch):
     assert len(run_search(SearchParams(q="政银合作"), page_size=2000).hits) == 1200
 
 
+def test_a_new_word_in_most_of_a_large_archive_rebuilds_the_index_instead(monkeypatch):
+    from archive.models import Initiative
+    from search import rebuild, signals
+
+    raw = factories.article("样本", "样本").raw_page
+    Article.objects.bulk_create(
+        Article(title=f"第{i}篇", body=f"南宁高新区推进政银合作{'。' if i % 3 else '，另有要闻。'}", raw_page=raw,
+                position=i + 1, content_hash=str(i))
+        for i in range(30)
+    )
+    rebuild.build()
+    before = rebuild.live_path().resolve()
+    monkeypatch.setattr(rebuild, "PARALLEL_FROM", 10)  # a "large" archive, for the test
+    monkeypatch.setattr(signals, "reindex_articles", lambda ids: pytest.fail("reindexed article by article"))
+    Initiative.objects.create(name="政银合作", category="营商环境")
+    assert rebuild.live_path().resolve() != before  # a new index generation was swapped in
+    assert len(run_search(SearchParams(q="政银合作"), page_size=100).hits) == 30
+
+
+def test_a_new_word_in_few_articles_is_caught_up_article_by_article(monkeypatch):
+    from archive.models import Initiative
+    from search import rebuild, signals
+
+    mentioning = factories.article("政银合作", "南宁高新区推进政银合作。")
+    for i in range(12):
+        factories.article(f"第{i}篇", "南宁高新区推进产业项目。")
+    monkeypatch.setattr(rebuild, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(rebuild, "build", lambda *args, **kwargs: pytest.fail("rebuilt the whole index"))
+    Initiative.objects.create(name="政银合作", category="营商环境")
+    assert hits("政银合作") == {mentioning.pk}
+    assert signals.worth_rebuilding(13) and not signals.worth_rebuilding(1)
+
+
 def test_a_bulk_job_catches_up_new_dictionary_words_once_at_its_end():
     from archive.models import Initiative
     from search import dictionary
