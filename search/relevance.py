@@ -108,8 +108,9 @@ def top_documents(search, query, matched: np.ndarray, limit: int) -> list[tuple[
         if fieldname not in search.schema or not search.schema[fieldname].scorable:
             return None
     scores = np.zeros(len(matched), dtype=np.float64)
-    live = {segment_key(leaf.reader()) for leaf, _offset in search.leaf_searchers()}
-    for leaf, offset in search.leaf_searchers():
+    leaves = search.leaf_searchers()
+    live = {segment_key(leaf.reader()) for leaf, _offset in leaves}
+    for leaf, offset in leaves:
         wanted = matched[offset : offset + leaf.doc_count_all()]
         if not wanted.any():
             continue
