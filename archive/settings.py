@@ -2,7 +2,7 @@
 
 Everything that differs between a laptop and a server comes from the environment:
 DATABASE_URL (default: SQLite under var/), GAOXIN_DATA_DIR, GAOXIN_INDEX_PATH,
-GAOXIN_INDEX_PROCS, DJANGO_SECRET_KEY, DJANGO_DEBUG, DJANGO_ALLOWED_HOSTS.
+GAOXIN_INDEX_PROCS, GAOXIN_POSTINGS_CACHE_MB, DJANGO_SECRET_KEY, DJANGO_DEBUG, DJANGO_ALLOWED_HOSTS.
 """
 import os
 from pathlib import Path
@@ -123,6 +123,8 @@ LOGGING = {
 GAOXIN_USER_DICT = Path(os.environ.get("GAOXIN_USER_DICT", DATA_DIR / "userdict.txt"))
 # Processes that analyse and write a full index rebuild; default: every core this process may use.
 GAOXIN_INDEX_PROCS = int(os.environ.get("GAOXIN_INDEX_PROCS", "0")) or len(os.sched_getaffinity(0))
+# Memory each process may give to the decoded postings of frequent words (search.postings).
+GAOXIN_POSTINGS_CACHE_MB = int(os.environ.get("GAOXIN_POSTINGS_CACHE_MB", "48"))
 
 # Requests per client per minute; 0 switches a limit off.
 GAOXIN_RATE_LIMITS = {

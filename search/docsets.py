@@ -4,56 +4,13 @@ A mask is cheap to intersect, count and reuse; `DocumentSet` turns one back into
 whoosh checks a costly clause (phrase positions) only on the documents the mask allows.
 """
 from array import array
-from itertools import chain
-from pickle import loads
 
 import numpy as np
-from whoosh.codec.whoosh3 import W3LeafMatcher
-from whoosh.formats import Positions
-from whoosh.matching import FilterMatcher, ListMatcher
+from whoosh.matching import ListMatcher
 from whoosh.query import And, AndNot, Or, Phrase, Query, Term
 from whoosh.reading import TermNotFound
 
-DOCNUM = np.int32
-
-
-def segment_key(reader) -> str:
-    segment = reader.segment()
-    return segment.segment_id() if segment is not None else ""  # an empty index has no segment
-
-
-def posting_blocks(matcher, wanted: np.ndarray | None = None):
-    """(document ids, block) for each postings block of a fresh matcher; with `wanted` (a mask),
-    blocks holding none of the wanted documents are skipped without being decoded.
-
-    Reads whoosh 2.7.4's W3 blocks (pinned exactly): a block's ids are stored as gaps, summed
-    here in one numpy call instead of a Python generator step per posting.
-    """
-    previous_max = -1
-    while matcher.is_active():
-        if wanted is None or wanted[previous_max + 1 : matcher._maxid + 1].any():
-            if matcher._data is None:
-                matcher._read_data()
-            stored = np.asarray(matcher._data[0], dtype=DOCNUM)
-            yield (stored if matcher._byteids else np.cumsum(stored, dtype=DOCNUM)), matcher
-        previous_max = matcher._maxid
-        matcher._next_block()
-
-
-def block_weights(block) -> np.ndarray:
-    """The weights of a block's postings, as whoosh's matcher would return them."""
-    stored = block._data[1]
-    if stored is None or isinstance(stored, float):  # stored once for the block
-        return np.full(block._blocklength, np.float32(1.0 if stored is None else stored), dtype=np.float64)
-    return np.asarray(stored, dtype=np.float64)
-
-
-def leaf_ids(matcher, wanted: np.ndarray | None = None) -> np.ndarray:
-    """The document ids of a fresh matcher: all of them, or at least those in `wanted`."""
-    if isinstance(matcher, W3LeafMatcher):
-        blocks = [ids for ids, _block in posting_blocks(matcher, wanted)]
-        return np.concatenate(blocks) if blocks else np.empty(0, DOCNUM)
-    return np.fromiter(matcher.all_ids(), dtype=DOCNUM)
+from .postings import DOCNUM, ids_and_weights, position_keys, segment_key
 
 
 def matched_documents(searcher, query) -> np.ndarray:
@@ -93,8 +50,10 @@ def segment_mask(leaf, query, within: np.ndarray | None) -> np.ndarray:
     if isinstance(query, AndNot):
         positive = segment_mask(leaf, query.a, within)
         return positive & ~segment_mask(leaf, query.b, positive)
-    if isinstance(query, Phrase) and query.slop == 1 and leaf.schema[query.fieldname].format.supports("positions"):
-        return phrase_mask(leaf, query, within)
+    if isinstance(query, Phrase) and query.slop == 1:
+        found = phrase_mask(leaf, query, within)
+        if found is not None:
+            return found
     return _ids_mask(_generic_ids(leaf, query), size)
 
 
@@ -116,71 +75,24 @@ def _generic_ids(leaf, query) -> np.ndarray:
     return np.fromiter(matcher.all_ids(), dtype=DOCNUM)
 
 
-def _postings(reader, fieldname: str, text):
-    """(raw block matcher, hidden document ids) for a term, or None when the segment lacks it."""
-    field = reader.schema[fieldname]
-    term = field.to_bytes(text) if not isinstance(text, bytes) else text
-    if (fieldname, term) not in reader:
-        return None
-    matcher = reader.postings(fieldname, term)
-    if isinstance(matcher, FilterMatcher) and matcher._exclude:
-        # A segment with deletions wraps its postings to hide them; read the raw postings and
-        # drop the hidden documents (the wrapper's id set) in one step.
-        return matcher.child, np.fromiter(matcher._ids, dtype=DOCNUM)
-    return matcher, None
-
-
-def term_ids(reader, fieldname: str, text, wanted: np.ndarray | None = None) -> np.ndarray:
+def term_ids(reader, fieldname: str, text, wanted: np.ndarray | None = None, keep: bool = True) -> np.ndarray:
     """The live documents of one segment holding a term: all of them, or at least those among
-    `wanted` (a mask; postings blocks with none of them are skipped)."""
-    found = _postings(reader, fieldname, text)
-    if found is None:
+    `wanted` (a mask). keep=False: see postings.ids_and_weights."""
+    found = ids_and_weights(reader, fieldname, text, wanted, keep)
+    if found is not None:
+        return found[0]
+    try:
+        return np.fromiter(reader.postings(fieldname, text).all_ids(), dtype=DOCNUM)
+    except TermNotFound:
         return np.empty(0, DOCNUM)
-    matcher, hidden = found
-    ids = leaf_ids(matcher, wanted)
-    return ids[~np.isin(ids, hidden)] if hidden is not None and len(hidden) else ids
 
 
-def term_positions(reader, fieldname: str, text, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Where a term stands in each of the `wanted` documents (a mask) that contain it, as two
-    arrays of equal length: document ids and positions."""
-    found = _postings(reader, fieldname, text)
-    if found is None:
-        return np.empty(0, np.int64), np.empty(0, np.int64)
-    matcher, hidden = found
-    if hidden is not None and len(hidden):
-        wanted = wanted.copy()
-        wanted[hidden] = False
-    if not isinstance(matcher, W3LeafMatcher) or type(reader.schema[fieldname].format) is not Positions:
-        pairs = [(doc, position) for doc in matcher.all_ids() if wanted[doc] for position in matcher.value_as("positions")]
-        return np.array([d for d, _ in pairs], np.int64), np.array([p for _, p in pairs], np.int64)
-    docs, gaps = [], []
-    for ids, block in posting_blocks(matcher, wanted):
-        block._read_values()
-        for index in np.flatnonzero(wanted[ids]).tolist():
-            docs.append(int(ids[index]))
-            gaps.append(_position_gaps(block._values[index]))
-    counts = np.fromiter(map(len, gaps), dtype=np.int64, count=len(gaps))
-    flat = np.fromiter(chain.from_iterable(gaps), dtype=np.int64, count=int(counts.sum()))
-    # Positions are stored as gaps from the previous one in the same document: a running sum
-    # that restarts at each document.
-    running = np.cumsum(flat)
-    firsts = np.cumsum(counts) - counts
-    restart = np.repeat(running[firsts] - flat[firsts], counts) if len(flat) else running
-    return np.repeat(np.asarray(docs, np.int64), counts), running - restart
+def phrase_mask(leaf, query, within: np.ndarray | None) -> np.ndarray | None:
+    """Documents where the phrase's words stand at consecutive positions; None when the field's
+    positions are not in whoosh's W3 format.
 
-
-def _position_gaps(value: bytes) -> list[int]:
-    """whoosh 2.7.4's Positions value: the frequency (4 bytes), then a pickled list of gaps whose
-    final STOP byte may have been dropped (as Positions.decode_positions reads it)."""
-    return loads(value[4:] if value.endswith(b".") else value[4:] + b".")
-
-
-def phrase_mask(leaf, query, within: np.ndarray | None) -> np.ndarray:
-    """Documents where the phrase's words stand at consecutive positions.
-
-    Each word's postings are read once, for the documents still possible after the words before
-    it; a phrase occurrence is a (document, start) key that every word confirms.
+    Each word's occurrences are read once, for the documents still possible after the words
+    before it; a phrase occurrence is a (document, start) key that every word confirms.
     """
     size, reader = leaf.doc_count_all(), leaf.reader()
     candidates = within.copy() if within is not None else np.ones(size, dtype=bool)
@@ -191,8 +103,10 @@ def phrase_mask(leaf, query, within: np.ndarray | None) -> np.ndarray:
     # The rarest word first: the others are then read only where it occurs.
     by_rarity = sorted(enumerate(query.words), key=lambda item: reader.doc_frequency(query.fieldname, item[1]))
     for distance, word in by_rarity:
-        docs, positions = term_positions(reader, query.fieldname, word, candidates)
-        keys = (docs << 32) | (positions - distance + shift)  # ascending, as the postings are
+        keys = position_keys(reader, query.fieldname, word, candidates)
+        if keys is None:
+            return None
+        keys = keys + (shift - distance)  # (document, start) keys, still ascending
         starts = keys if starts is None else starts[_sorted_contains(keys, starts)]
         candidates = np.zeros(size, dtype=bool)
         candidates[starts >> 32] = True

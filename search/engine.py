@@ -20,6 +20,7 @@ from whoosh.query import And, AndNot, DateRange, Every, Not, NullQuery, Or, Phra
 from .docsets import DocumentSet, matched_documents
 from .facet_counts import FacetTables
 from .params import FACETS, SearchParams
+from .postings import kept, segment_key
 from .relevance import top_documents
 
 PAGE_SIZE = 20
@@ -62,6 +63,7 @@ def searcher():
     folder = os.path.realpath(engine.path)
     with _searcher_lock:
         current = _searcher["value"]
+        previous = current
         if current is None or _searcher["folder"] != folder:
             if current is not None:
                 current.close()
@@ -69,6 +71,8 @@ def searcher():
             current = engine.index.searcher()
         else:
             current = current.refresh()
+        if current is not previous:
+            kept.keep_only({segment_key(leaf.reader()) for leaf, _offset in current.leaf_searchers()})
         _searcher.update(value=current, folder=folder)
         return current
 

@@ -12,7 +12,9 @@ import threading
 from dataclasses import dataclass
 
 import numpy as np
-from .docsets import DOCNUM, segment_key, term_ids
+
+from .docsets import term_ids
+from .postings import DOCNUM, segment_key
 
 
 @dataclass(frozen=True)
@@ -29,7 +31,7 @@ class FacetTable:
         values, docs, indexes = [], [], []
         # sortable_terms: one term per value (a numeric field also indexes coarser range terms).
         for position, term in enumerate(field.sortable_terms(reader, fieldname)):
-            ids = term_ids(reader, fieldname, term)
+            ids = term_ids(reader, fieldname, term, keep=False)
             values.append(field.from_bytes(term))
             docs.append(ids)
             indexes.append(np.full(len(ids), position, dtype=DOCNUM))

@@ -12,11 +12,12 @@ import threading
 
 import numpy as np
 from whoosh import scoring
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.query import And, Or, Term
 from whoosh.util.numeric import byte_to_length
 
-from .docsets import DocumentSet, _postings, block_weights, posting_blocks, segment_key
+from .docsets import DocumentSet
+from .postings import ids_and_weights, segment_key
 
 # Field lengths are stored as one lossy byte per document; this is whoosh's decoding of each.
 LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
@@ -77,20 +78,13 @@ def bm25(idf: float, weights: np.ndarray, lengths: np.ndarray, average: float, b
 def term_scores(search, leaf, fieldname: str, text: str, wanted: np.ndarray, live: set[str]):
     """(document ids, scores) in one segment for the `wanted` documents holding the term; None
     for postings in another format than whoosh 2.7.4's blocks."""
-    found = _postings(leaf.reader(), fieldname, text)
+    found = ids_and_weights(leaf.reader(), fieldname, text, wanted)
     if found is None:
-        return np.empty(0, np.int64), np.empty(0)
-    matcher, _hidden = found  # deleted documents are never wanted
-    if not isinstance(matcher, W3LeafMatcher):
         return None
-    ids, weights = [], []
-    for block_ids, block in posting_blocks(matcher, wanted):
-        keep = wanted[block_ids]
-        ids.append(block_ids[keep])
-        weights.append(block_weights(block)[keep])
-    if not ids:
-        return np.empty(0, np.int64), np.empty(0)
-    ids, weights = np.concatenate(ids), np.concatenate(weights)
+    ids, weights = found
+    keep = wanted[ids]
+    # float64, as whoosh computes: numpy would keep float32 weights in float32.
+    ids, weights = ids[keep], weights[keep].astype(np.float64)
     model = search.weighting
     b = model._field_B.get(fieldname, model.B)
     average = search.avg_field_length(fieldname) or 1
