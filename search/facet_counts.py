@@ -12,6 +12,7 @@ import threading
 from dataclasses import dataclass
 
 import numpy as np
+from whoosh.fields import NUMERIC
 
 from .docsets import term_ids
 from .postings import DOCNUM, segment_key
@@ -28,6 +29,13 @@ class FacetTable:
     @classmethod
     def read(cls, reader, fieldname: str) -> "FacetTable":
         field = reader.schema[fieldname]
+        if isinstance(field, NUMERIC) and reader.has_column(fieldname):
+            return cls.from_column(reader, fieldname)
+        return cls.from_postings(reader, fieldname)
+
+    @classmethod
+    def from_postings(cls, reader, fieldname: str) -> "FacetTable":
+        field = reader.schema[fieldname]
         values, docs, indexes = [], [], []
         # sortable_terms: one term per value (a numeric field also indexes coarser range terms).
         for position, term in enumerate(field.sortable_terms(reader, fieldname)):
@@ -36,6 +44,21 @@ class FacetTable:
             docs.append(ids)
             indexes.append(np.full(len(ids), position, dtype=DOCNUM))
         return cls(tuple(values), _joined(docs), _joined(indexes))
+
+    @classmethod
+    def from_column(cls, reader, fieldname: str) -> "FacetTable":
+        """A number per document, from the field's sortable column in one pass: reading postings
+        value by value took 25 s for the repost groups (a value per article) of 100k articles."""
+        field, size = reader.schema[fieldname], reader.doc_count_all()
+        column = reader.column_reader(fieldname, translate=False)
+        stored = np.fromiter(column, dtype=np.int64, count=size)
+        present = stored != column._default  # what the column holds for a document without one
+        if reader.has_deletions():
+            present[np.fromiter(reader._perdoc.deleted_docs(), dtype=DOCNUM)] = False
+        docs = np.flatnonzero(present).astype(DOCNUM)
+        distinct, value_index = np.unique(stored[docs], return_inverse=True)
+        values = tuple(field.from_column_value(int(value)) for value in distinct)
+        return cls(values, docs, value_index.astype(DOCNUM))
 
     @classmethod
     def combined(cls, parts: list[tuple["FacetTable", int]]) -> "FacetTable":

@@ -95,3 +95,23 @@ def test_a_phrase_ranks_by_its_words_but_finds_only_the_phrase():
     outcome = run_search(SearchParams(q='"高质量发展"'))
     assert outcome.total == 1
     assert [Article.objects.get(pk=hit["id"]).title for hit in outcome.hits] == ["甲"]
+
+
+def test_a_number_per_document_read_from_its_column_is_the_table_its_postings_give():
+    from search.facet_counts import FacetTable
+
+    articles = [factories.article(f"转载{n}", "高新区新闻。", "2021-01-01") for n in range(12)]
+    Article.objects.filter(pk__in=[a.pk for a in articles[3:7]]).update(reuse_cluster=articles[3].pk)
+    for article in articles[3:7] + articles[:2]:
+        article.refresh_from_db()
+        article.save()  # reindexed: a repost group, and deletions in older segments
+    articles[9].delete()
+    readers = searcher().reader().leaf_readers()
+    assert len(readers) > 1 and any(reader.has_deletions() for reader, _offset in readers)
+    for reader, _offset in readers:
+        # (document, value) pairs: postings also list the values only deleted documents had.
+        tables = FacetTable.from_column(reader, "reuse"), FacetTable.from_postings(reader, "reuse")
+        pairs = [sorted((doc, table.values[index]) for doc, index in zip(table.docs.tolist(), table.value_index.tolist())) for table in tables]
+        assert pairs[0] == pairs[1] and pairs[0]
+    outcome = run_search(SearchParams(q="高新区", collapse=True))
+    assert outcome.total == 11 - 3  # four reposts shown as one

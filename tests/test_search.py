@@ -180,3 +180,14 @@ def test_a_name_new_to_the_dictionary_is_found_whole_in_older_articles(client, d
     assert titles(client, "q=老杨群工") == ["重庆高新区基层治理"]
     assert older.pk in [r["id"] for r in search_json(client, "q=老杨群工")["results"]]
     assert titles(client, "q=杨群") == []  # not cut into 老 / 杨群 / 工
+
+
+def test_snippet_finds_a_word_past_the_opening_characters_and_one_cut_off_by_them():
+    from search.snippets import OPENING, first_occurrence, snippet
+
+    filler = "园区新闻。" * (OPENING // 5 + 40)
+    assert "<mark>氢能</mark>" in snippet(filler + "氢能产业链再添新项目。", ["氢能"])
+    # 新能源 starts two characters before the opening ends; 能 alone would start later.
+    body = "会" * (OPENING - 2) + "新能源汽车" + "能"
+    assert first_occurrence(body, ["能", "新能源"]) == OPENING - 2
+    assert first_occurrence("园区建设" * 300, ["氢能"]) == 0
