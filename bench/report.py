@@ -15,7 +15,8 @@ TARGETS = {
 
 
 def _ratio(numerator, denominator):
-    return round(numerator / denominator, 2) if numerator and denominator else None
+    """Three significant figures: a ratio like 0.002 must not print as 0.0."""
+    return float(f"{numerator / denominator:.3g}") if numerator and denominator else None
 
 
 def judge(result: dict) -> dict:
