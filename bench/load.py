@@ -22,9 +22,15 @@ NAME_PREFIX = "corpus-"
 
 def reset() -> None:
     """Start from an empty database: a corpus only grows, so a smaller size means starting over."""
+    from haystack import connections as search_connections
+
+    from search.engine import reset_searcher
+
     connections.close_all()
+    reset_searcher()
     shutil.rmtree(DATA, ignore_errors=True)
     DATA.mkdir(parents=True)
+    search_connections.reload("default")  # a fresh backend creates the index on its first write
 
 
 def prepare() -> None:
