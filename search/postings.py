@@ -51,6 +51,8 @@ class KeptArrays:
                 return
             while self.bytes + size > budget:
                 self.bytes -= _nbytes(self._entries.popitem(last=False)[1])
+            for array in arrays:
+                array.flags.writeable = False  # shared by every later search: nobody may edit them
             self._entries[key] = arrays
             self.bytes += size
 

@@ -42,6 +42,7 @@ def test_kept_postings_answer_as_freshly_decoded_ones(varied_articles, monkeypat
     assert answers(search) == fresh  # decoded whole, then kept
     kinds = {key[3] for key in postings.kept._entries}
     assert kinds == {"weights", "positions"} and postings.kept.bytes > 0
+    assert not any(array.flags.writeable for arrays in postings.kept._entries.values() for array in arrays)
     assert answers(search) == fresh  # read from what was kept
 
 
