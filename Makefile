@@ -50,8 +50,8 @@ test: $(INSTALLED) browser
 reliability: $(INSTALLED)
 	$(BIN)/python -m pytest -m reliability tests/reliability -s
 
-# Benchmarks on a generated corpus under bench/work/ (not part of `make test`): 1k, ~3 min.
-# `make bench BENCH_SIZES=1000,10000,100000` adds 10k (~10 min) and 100k (over an hour); options of
+# Benchmarks on a generated corpus under bench/work/ (not part of `make test`): 1k, ~2 min.
+# `make bench BENCH_SIZES=1000,10000,100000` adds 10k (~7 min) and 100k (over an hour); options of
 # `python -m bench --help` go in BENCH_ARGS, e.g. BENCH_ARGS=--reuse-stock-index on a rerun.
 bench: $(INSTALLED)
 	$(BIN)/python -m bench $(BENCH_ARGS)

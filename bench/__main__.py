@@ -10,7 +10,7 @@ import subprocess
 
 from .env import DATA, ROOT, setup_django
 
-DEFAULT_SIZES = "1000"  # ~3 min on 2 cores; 10k adds ~10 min, 100k over an hour
+DEFAULT_SIZES = "1000"  # ~2 min on 2 cores; 10k adds ~7 min, 100k over an hour
 
 
 def arguments(argv=None):
