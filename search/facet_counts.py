@@ -15,7 +15,7 @@ import numpy as np
 from whoosh.fields import NUMERIC
 
 from .docsets import term_ids
-from .postings import DOCNUM, segment_key
+from .postings import DOCNUM, deleted_documents, segment_key
 
 
 @dataclass(frozen=True)
@@ -53,8 +53,7 @@ class FacetTable:
         column = reader.column_reader(fieldname, translate=False)
         stored = np.fromiter(column, dtype=np.int64, count=size)
         present = stored != column._default  # what the column holds for a document without one
-        if reader.has_deletions():
-            present[np.fromiter(reader._perdoc.deleted_docs(), dtype=DOCNUM)] = False
+        present[deleted_documents(reader)] = False
         docs = np.flatnonzero(present).astype(DOCNUM)
         distinct, value_index = np.unique(stored[docs], return_inverse=True)
         values = tuple(field.from_column_value(int(value)) for value in distinct)

@@ -111,12 +111,12 @@ def _term_bytes(reader, fieldname: str, text) -> bytes | None:
 
 
 def _raw_matcher(reader, fieldname: str, term: bytes):
-    """The term's postings with deleted documents still in (they are dropped by `_hidden`)."""
+    """The term's postings with deleted documents still in (they are dropped by `deleted_documents`)."""
     matcher = reader.postings(fieldname, term)
     return matcher.child if isinstance(matcher, FilterMatcher) else matcher
 
 
-def _hidden(reader) -> np.ndarray:
+def deleted_documents(reader) -> np.ndarray:
     return np.fromiter(reader._perdoc.deleted_docs(), dtype=DOCNUM) if reader.has_deletions() else np.empty(0, DOCNUM)
 
 
@@ -188,7 +188,7 @@ def ids_and_weights(reader, fieldname: str, text, wanted: np.ndarray | None = No
     if found is None:
         return None
     ids, weights = found
-    hidden = _hidden(reader)
+    hidden = deleted_documents(reader)
     if len(hidden):
         live = ~np.isin(ids, hidden)
         return ids[live], weights[live]
@@ -204,7 +204,7 @@ def position_keys(reader, fieldname: str, text, wanted: np.ndarray) -> np.ndarra
     term = _term_bytes(reader, fieldname, text)
     if term is None:
         return np.empty(0, np.int64)
-    hidden = _hidden(reader)
+    hidden = deleted_documents(reader)
     if len(hidden):
         wanted = wanted.copy()
         wanted[hidden] = False
